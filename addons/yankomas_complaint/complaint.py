@@ -1,0 +1,526 @@
+from collections import defaultdict
+
+from trytond.i18n import gettext
+from trytond.model import Index, ModelSQL, ModelView, Workflow, fields
+from trytond.model.exceptions import AccessError
+from trytond.pool import Pool
+from trytond.pyson import Bool, Eval, If
+from trytond.transaction import Transaction
+
+from . import clock, identity
+from .exceptions import (
+    ComplaintIncomplete, ComplaintNoteRequired, ComplaintSequenceMissing,
+    IdentityValidationError)
+from .pipeline import (
+    BUTTONS, FINAL_STATES, NEEDS_COMPLETE_FORM, NOTE_OPTIONAL,
+    SETS_RESOLUTION, STEP_ROLES, first_state, level_reached, steps_of_roles,
+    transitions)
+from .roles import user_roles
+
+_closed = Eval('state').in_(list(FINAL_STATES))
+_states = {'readonly': _closed}
+_passport = {
+    'invisible': Eval('id_type') != 'passport',
+    'readonly': _closed,
+    }
+_representative = {
+    'invisible': Eval('representation') != 'representative',
+    'readonly': _closed,
+    }
+
+
+class Complaint(Workflow, ModelSQL, ModelView):
+    __name__ = 'yankomas.complaint'
+    __string__ = "Complaint"
+    _rec_name = 'number'
+
+    number = fields.Char("Number", readonly=True)
+    company = fields.Many2One(
+        'company.company', "Office", required=True,
+        states={'readonly': Eval('id', -1) >= 0})
+    channel = fields.Selection([
+            ('walk_in', "Walk-in (Yankomas post)"),
+            ('phone', "Phone / hotline"),
+            ('letter', "Official letter"),
+            ('email', "E-mail"),
+            ('web', "Website form"),
+            ('whatsapp', "WhatsApp"),
+            ('social_media', "Social media"),
+            ('lapor', "SP4N-LAPOR!"),
+            ], "Channel", required=True, sort=False,
+        states={'readonly': Eval('id', -1) >= 0})
+    received = fields.DateTime(
+        "Received", required=True,
+        states={'readonly': Eval('id', -1) >= 0})
+    category = fields.Many2One(
+        'yankomas.complaint.category', "Category", states=_states)
+    general = fields.Function(
+        fields.Boolean(
+            "General",
+            help="Settled at the desk by the complaint officer."),
+        'on_change_with_general')
+    subject = fields.Char("Subject", required=True, states=_states)
+    description = fields.Text(
+        "Chronology", states=_states,
+        help="What happened: who, what, when, where, why and how.")
+
+    complainant = fields.Many2One(
+        'party.party', "Complainant", required=True, states=_states,
+        context={'company': Eval('company', -1)}, depends={'company'})
+    phone = fields.Char("Phone", states=_states)
+    email = fields.Char("E-mail", states=_states)
+    address = fields.Text("Address", states=_states)
+    nationality = fields.Many2One(
+        'country.country', "Nationality", states=_states)
+    id_type = fields.Selection([
+            (None, ""),
+            ('nik', "NIK (Indonesian ID card)"),
+            ('passport', "Passport"),
+            ], "ID Type", sort=False, states=_states)
+    id_number = fields.Char("ID Number", states=_states)
+    id_country = fields.Many2One(
+        'country.country', "Issuing Country", states=_passport)
+    representation = fields.Selection([
+            ('self', "On their own behalf"),
+            ('representative', "As representative (power of attorney)"),
+            ], "Acting", required=True, sort=False, states=_states)
+    represented_name = fields.Char(
+        "Represented Person", states=_representative)
+    power_of_attorney = fields.Char(
+        "Power of Attorney", states=_representative,
+        help="Number and date of the letter of authority (surat kuasa).")
+
+    service = fields.Selection([
+            (None, ""),
+            ('passport', "Passport"),
+            ('stay_permit', "Stay permit"),
+            ('visa', "Visa"),
+            ('other', "Other"),
+            ], "Service Concerned", sort=False, states=_states)
+    application_number = fields.Char(
+        "Application Number", states=_states,
+        help="The application or booking number in SIMKIM or M-Paspor.")
+    reported_party = fields.Char(
+        "Person or Unit Complained About", states=_states)
+    incident_place = fields.Char("Place of Incident", states=_states)
+    incident_time = fields.DateTime("Time of Incident", states=_states)
+    loss = fields.Text("Loss Suffered", states=_states)
+    requested_resolution = fields.Text(
+        "Resolution Requested", states=_states)
+    compensation_claimed = fields.Boolean(
+        "Compensation Claimed", states=_states)
+    compensation_amount = fields.Numeric(
+        "Compensation Amount (IDR)", digits=(16, 0),
+        states={
+            'invisible': ~Eval('compensation_claimed'),
+            'readonly': _closed,
+            })
+    confidential = fields.Boolean(
+        "Confidential",
+        states=_states,
+        help="The complainant asked that their identity be kept "
+        "confidential.")
+
+    state = fields.Selection([
+            ('reception', "1. Reception"),
+            ('intake', "2. Intake"),
+            ('subsection', "3. Head of subsection"),
+            ('section', "4. Head of section"),
+            ('directed', "5. Directed"),
+            ('resolution', "6. Resolution"),
+            ('done', "Done"),
+            ('cancelled', "Cancelled"),
+            ], "State", required=True, readonly=True, sort=False)
+    steps = fields.One2Many(
+        'yankomas.complaint.step', 'complaint', "Handling History",
+        readonly=True)
+    note = fields.Text(
+        "Note", states=_states,
+        help="The decision, direction or action of the current step; "
+        "the next button stores it in the handling history.")
+    resolution = fields.Text(
+        "Resolution", readonly=True,
+        help="The final answer given to the complainant.")
+    closed = fields.DateTime("Closed", readonly=True)
+
+    current_step = fields.Function(
+        fields.Many2One('yankomas.complaint.step', "Current Step"),
+        'get_current_step')
+    current_deadline = fields.Function(
+        fields.DateTime("Current Deadline"), 'get_current_step')
+    overdue = fields.Function(
+        fields.Boolean("Overdue"), 'get_current_step',
+        searcher='search_overdue')
+    my_task = fields.Function(
+        fields.Boolean("My Task"), 'get_my_task', searcher='search_my_task')
+    level = fields.Function(fields.Selection([
+                ('desk', "Desk"),
+                ('kasubsi', "Head of subsection"),
+                ('kasi', "Head of section"),
+                ], "Level Reached"), 'get_level')
+    count = fields.Function(fields.Integer("Count"), 'get_count')
+
+    @classmethod
+    def __setup__(cls):
+        cls.number.search_unaccented = False
+        super().__setup__()
+        t = cls.__table__()
+        cls._sql_indexes.update({
+                Index(t, (t.number, Index.Equality())),
+                Index(t, (t.received, Index.Range())),
+                Index(
+                    t, (t.state, Index.Equality(cardinality='low')),
+                    where=~t.state.in_(list(FINAL_STATES))),
+                })
+        cls._order = [('received', 'DESC'), ('id', 'DESC')]
+        cls._transitions |= transitions()
+        cls._buttons.update({
+                name: {
+                    'invisible': ~Eval('state').in_(list(sources)),
+                    'depends': ['state'],
+                    }
+                for name, (sources, _) in BUTTONS.items()})
+        for name in ('direct', 'escalate', 'request_direction',
+                'give_direction', 'forward'):
+            cls._buttons[name]['icon'] = 'tryton-forward'
+        for name in ('resolve', 'decide', 'complete'):
+            cls._buttons[name]['icon'] = 'tryton-ok'
+        cls._buttons['cancel']['icon'] = 'tryton-cancel'
+
+    @staticmethod
+    def default_company():
+        return Transaction().context.get('company')
+
+    @staticmethod
+    def default_channel():
+        return 'walk_in'
+
+    @staticmethod
+    def default_received():
+        return clock.now()
+
+    @staticmethod
+    def default_state():
+        return 'reception'
+
+    @staticmethod
+    def default_representation():
+        return 'self'
+
+    @classmethod
+    def default_nationality(cls):
+        Country = Pool().get('country.country')
+        countries = Country.search([('code', '=', 'ID')], limit=1)
+        return countries[0].id if countries else None
+
+    @fields.depends('channel')
+    def on_change_channel(self):
+        self.state = first_state(self.channel)
+
+    @fields.depends('category')
+    def on_change_with_general(self, name=None):
+        return bool(self.category and self.category.general)
+
+    @fields.depends('complainant', 'phone', 'email', 'address')
+    def on_change_complainant(self):
+        party = self.complainant
+        if not party:
+            return
+        if not self.phone:
+            self.phone = party.phone or party.mobile
+        if not self.email:
+            self.email = party.email
+        if not self.address and party.addresses:
+            self.address = party.addresses[0].full_address
+
+    @fields.depends('id_type', 'id_number', 'nationality', 'id_country')
+    def on_change_id_type(self):
+        Country = Pool().get('country.country')
+        if self.id_type == 'nik':
+            indonesia = Country.search([('code', '=', 'ID')], limit=1)
+            if indonesia:
+                self.nationality, = indonesia
+            self.id_country = None
+
+    @fields.depends('id_type', 'id_number')
+    def on_change_id_number(self):
+        self.id_number = identity.compact(self.id_type, self.id_number)
+
+    @classmethod
+    def view_attributes(cls):
+        return super().view_attributes() + [
+            ('/tree', 'visual', If(Eval('overdue'), 'danger',
+                    If(Eval('state') == 'cancelled', 'muted', ''))),
+            ('//page[@id="resolution"]', 'states', {
+                    'invisible': ~Bool(Eval('resolution')),
+                    }),
+            ]
+
+    def get_rec_name(self, name):
+        return self.number or self.subject
+
+    @classmethod
+    def search_rec_name(cls, name, clause):
+        _, operator, value = clause[:3]
+        bool_op = 'AND' if operator.startswith('!') or operator.startswith(
+            'not ') else 'OR'
+        return [bool_op,
+            ('number', operator, value),
+            ('subject', operator, value),
+            ]
+
+    @classmethod
+    def get_current_step(cls, complaints, names):
+        Step = Pool().get('yankomas.complaint.step')
+        result = {n: {c.id: None for c in complaints} for n in names}
+        if 'overdue' in result:
+            result['overdue'] = {c.id: False for c in complaints}
+        steps = Step.search([
+                ('complaint', 'in', [c.id for c in complaints]),
+                ('ended', '=', None),
+                ])
+        for step in steps:
+            cid = step.complaint.id
+            if 'current_step' in result:
+                result['current_step'][cid] = step.id
+            if 'current_deadline' in result:
+                result['current_deadline'][cid] = step.deadline
+            if 'overdue' in result:
+                result['overdue'][cid] = step.overdue
+        return result
+
+    @classmethod
+    def search_overdue(cls, name, clause):
+        _, operator, value = clause[:3]
+        domain = [('steps', 'where', [('overdue', '=', True)])]
+        if (operator == '=') == bool(value):
+            return domain
+        return ['NOT', domain]
+
+    def get_my_task(self, name):
+        return self.state in steps_of_roles(user_roles())
+
+    @classmethod
+    def search_my_task(cls, name, clause):
+        _, operator, value = clause[:3]
+        states = steps_of_roles(user_roles())
+        if (operator == '=') == bool(value):
+            return [('state', 'in', states)]
+        return [('state', 'not in', states)]
+
+    def get_level(self, name):
+        return level_reached({s.step for s in self.steps})
+
+    def get_count(self, name):
+        return 1
+
+    @classmethod
+    def preprocess_values(cls, mode, values):
+        values = super().preprocess_values(mode, values)
+        if values.get('id_number'):
+            values['id_number'] = identity.compact(
+                values.get('id_type'), values['id_number'])
+        if mode == 'create':
+            values['state'] = first_state(
+                values.get('channel', cls.default_channel()))
+            if not values.get('number'):
+                values['number'] = cls._new_number(
+                    values.get('company', cls.default_company()))
+        return values
+
+    @classmethod
+    def _new_number(cls, company_id):
+        pool = Pool()
+        Configuration = pool.get('yankomas.configuration')
+        Company = pool.get('company.company')
+        if company_id is None:
+            return None
+        sequence = Configuration(1).get_multivalue(
+            'complaint_sequence', company=company_id)
+        if not sequence:
+            raise ComplaintSequenceMissing(gettext(
+                    'yankomas_complaint.msg_complaint_sequence_missing',
+                    company=Company(company_id).rec_name))
+        with Transaction().set_context(company=company_id):
+            return sequence.get()
+
+    @classmethod
+    def create(cls, vlist):
+        Step = Pool().get('yankomas.complaint.step')
+        complaints = super().create(vlist)
+        Step.save([Step.open(c, c.state, c.received) for c in complaints])
+        return complaints
+
+    @classmethod
+    def validate_fields(cls, complaints, field_names):
+        super().validate_fields(complaints, field_names)
+        cls._check_identity(complaints, field_names)
+
+    @classmethod
+    def _check_identity(cls, complaints, field_names=None):
+        if field_names and not (field_names & {
+                    'id_type', 'id_number', 'email', 'compensation_amount'}):
+            return
+        for complaint in complaints:
+            number = complaint.id_number
+            if number and not identity.is_valid(complaint.id_type, number):
+                raise IdentityValidationError(gettext(
+                        'yankomas_complaint.msg_complaint_%s_invalid'
+                        % ('passport' if complaint.id_type == 'passport'
+                            else 'nik'),
+                        number=number, complaint=complaint.rec_name))
+            if complaint.email and not identity.is_email(complaint.email):
+                raise IdentityValidationError(gettext(
+                        'yankomas_complaint.msg_complaint_email_invalid',
+                        email=complaint.email, complaint=complaint.rec_name))
+            if (complaint.compensation_amount is not None
+                    and complaint.compensation_amount < 0):
+                raise IdentityValidationError(gettext(
+                        'yankomas_complaint.msg_complaint_compensation_amount',
+                        complaint=complaint.rec_name))
+
+    def missing_form_fields(self):
+        "Names of the fields the complaint form still lacks."
+        required = ['complainant', 'id_type', 'id_number', 'address',
+            'category', 'description']
+        if self.id_type == 'passport':
+            required.append('id_country')
+        if self.representation == 'representative':
+            required += ['represented_name', 'power_of_attorney']
+        return [n for n in required if not getattr(self, n)]
+
+    @classmethod
+    def _check_form_complete(cls, complaints):
+        for complaint in complaints:
+            missing = complaint.missing_form_fields()
+            if missing:
+                labels = cls.fields_get(missing)
+                raise ComplaintIncomplete(gettext(
+                        'yankomas_complaint.msg_complaint_incomplete',
+                        complaint=complaint.rec_name,
+                        fields=', '.join(
+                            labels[n]['string'] for n in missing)))
+
+    @classmethod
+    def _check_note(cls, complaints, action):
+        for complaint in complaints:
+            if not (complaint.note or '').strip():
+                button = cls._button_label(action)
+                raise ComplaintNoteRequired(gettext(
+                        'yankomas_complaint.msg_complaint_note_required',
+                        action=button, complaint=complaint.rec_name))
+
+    @classmethod
+    def _button_label(cls, action):
+        Button = Pool().get('ir.model.button')
+        buttons = Button.search([
+                ('model', '=', cls.__name__),
+                ('name', '=', action),
+                ], limit=1)
+        return buttons[0].string if buttons else action
+
+    @classmethod
+    def _advance(cls, complaints, action):
+        "Close the open step of each complaint and open the next one."
+        pool = Pool()
+        Step = pool.get('yankomas.complaint.step')
+        target = BUTTONS[action][1]
+        if action not in NOTE_OPTIONAL:
+            cls._check_note(complaints, action)
+        if action in NEEDS_COMPLETE_FORM:
+            cls._check_form_complete(complaints)
+        now = clock.now()
+        steps = []
+        to_write = defaultdict(list)
+        for complaint in complaints:
+            note = (complaint.note or '').strip() or None
+            current = complaint.current_step
+            if current:
+                current.close(action, note, now)
+                steps.append(current)
+            if target in STEP_ROLES:
+                steps.append(Step.open(complaint, target, now))
+            values = {'note': None}
+            if action in SETS_RESOLUTION:
+                values['resolution'] = note
+            if target in FINAL_STATES:
+                values['closed'] = now
+            to_write[tuple(sorted(values.items()))].append(complaint)
+        Step.save(steps)
+        args = []
+        for values, records in to_write.items():
+            args.extend((records, dict(values)))
+        if args:
+            cls.write(*args)
+
+    @classmethod
+    @ModelView.button
+    @Workflow.transition('intake')
+    def direct(cls, complaints):
+        cls._advance(complaints, 'direct')
+
+    @classmethod
+    @ModelView.button
+    @Workflow.transition('done')
+    def resolve(cls, complaints):
+        cls._advance(complaints, 'resolve')
+
+    @classmethod
+    @ModelView.button
+    @Workflow.transition('subsection')
+    def escalate(cls, complaints):
+        cls._advance(complaints, 'escalate')
+
+    @classmethod
+    @ModelView.button
+    @Workflow.transition('section')
+    def request_direction(cls, complaints):
+        cls._advance(complaints, 'request_direction')
+
+    @classmethod
+    @ModelView.button
+    @Workflow.transition('resolution')
+    def decide(cls, complaints):
+        cls._advance(complaints, 'decide')
+
+    @classmethod
+    @ModelView.button
+    @Workflow.transition('directed')
+    def give_direction(cls, complaints):
+        cls._advance(complaints, 'give_direction')
+
+    @classmethod
+    @ModelView.button
+    @Workflow.transition('resolution')
+    def forward(cls, complaints):
+        cls._advance(complaints, 'forward')
+
+    @classmethod
+    @ModelView.button
+    @Workflow.transition('done')
+    def complete(cls, complaints):
+        cls._advance(complaints, 'complete')
+
+    @classmethod
+    @ModelView.button
+    @Workflow.transition('cancelled')
+    def cancel(cls, complaints):
+        cls._advance(complaints, 'cancel')
+
+    @classmethod
+    def check_modification(cls, mode, complaints, values=None, external=False):
+        super().check_modification(
+            mode, complaints, values=values, external=external)
+        if mode == 'delete':
+            for complaint in complaints:
+                raise AccessError(gettext(
+                        'yankomas_complaint.msg_complaint_delete',
+                        complaint=complaint.rec_name))
+
+    @classmethod
+    def copy(cls, complaints, default=None):
+        default = default.copy() if default is not None else {}
+        for name in ('number', 'steps', 'note', 'resolution', 'closed'):
+            default.setdefault(name, None)
+        default.setdefault('received', clock.now())
+        return super().copy(complaints, default=default)

@@ -1,0 +1,38 @@
+"""Checks of the complainant's identity document, without the database."""
+import re
+
+from stdnum.exceptions import ValidationError
+from stdnum.id import nik
+
+# ICAO 9303 allows up to 9 characters in the MRZ document number field;
+# some countries issue longer ones, so accept 6 to 12 letters and digits.
+_PASSPORT = re.compile(r'^[A-Z0-9]{6,12}$')
+
+
+def compact(id_type, number):
+    "The number as it is stored: no spaces, dots or dashes; upper case."
+    if not number:
+        return number
+    if id_type == 'nik':
+        return nik.compact(number)
+    return re.sub(r'[\s.\-/]', '', number).upper()
+
+
+def is_valid(id_type, number):
+    if id_type == 'nik':
+        try:
+            nik.validate(number)
+        except ValidationError:
+            return False
+        return True
+    if id_type == 'passport':
+        return bool(_PASSPORT.match(compact(id_type, number) or ''))
+    return bool(number and number.strip())
+
+
+_EMAIL = re.compile(r'^[^@\s]+@[^@\s]+\.[^@\s.]+$')
+
+
+def is_email(value):
+    "A plausible single e-mail address."
+    return bool(_EMAIL.match(value or ''))

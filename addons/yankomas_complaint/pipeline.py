@@ -1,0 +1,93 @@
+"""The SOP pipeline as plain data: steps, the role acting at each, and the
+buttons that move a complaint between them.
+
+Knows nothing of the database so it can be tested alone and read as the SOP.
+"""
+
+# Steps of the SOP, in order, with the role responsible for each.
+STEP_ROLES = {
+    'reception': 'duta_layanan',   # 1. Duta Layanan receives the visitor
+    'intake': 'petugas',           # 2. Petugas Yankomas takes the form
+    'subsection': 'kasubsi',       # 3. Kasubsi Infokim handles or asks
+    'section': 'kasi',             # 4. Kasi TIKIM gives direction
+    'directed': 'kasubsi',         # 5. Kasubsi passes the direction down
+    'resolution': 'petugas',       # 6. Petugas resolves and reports
+    }
+STEPS = tuple(STEP_ROLES)
+FINAL_STATES = ('done', 'cancelled')
+STATES = STEPS + FINAL_STATES
+
+# Each role reports to the next one up (used for escalation notices).
+SUPERIOR = {
+    'duta_layanan': 'petugas',
+    'petugas': 'kasubsi',
+    'kasubsi': 'kasi',
+    'kasi': 'kepala_kantor',
+    }
+
+# button: (states it may be pressed in, state it leads to)
+BUTTONS = {
+    'direct': (('reception',), 'intake'),
+    'resolve': (('intake',), 'done'),
+    'escalate': (('intake',), 'subsection'),
+    'request_direction': (('subsection',), 'section'),
+    'decide': (('subsection',), 'resolution'),
+    'give_direction': (('section',), 'directed'),
+    'forward': (('directed',), 'resolution'),
+    'complete': (('resolution',), 'done'),
+    'cancel': (('reception', 'intake', 'subsection'), 'cancelled'),
+    }
+
+# Roles allowed to press each button (enforced through ir.model.button).
+BUTTON_ROLES = {
+    'direct': ('duta_layanan', 'petugas'),
+    'resolve': ('petugas',),
+    'escalate': ('petugas',),
+    'request_direction': ('kasubsi',),
+    'decide': ('kasubsi',),
+    'give_direction': ('kasi',),
+    'forward': ('kasubsi',),
+    'complete': ('petugas',),
+    'cancel': ('petugas', 'kasubsi'),
+    }
+
+# Buttons that may be pressed without writing a note.
+NOTE_OPTIONAL = {'direct'}
+
+# Buttons that set the final answer to the complainant.
+SETS_RESOLUTION = {'resolve', 'complete'}
+
+# Buttons that need the complaint form to be complete.
+NEEDS_COMPLETE_FORM = {'resolve', 'escalate'}
+
+ROLES = ('duta_layanan', 'petugas', 'kasubsi', 'kasi', 'kepala_kantor')
+
+
+def first_state(channel):
+    "Walk-in visitors meet the Duta Layanan first; the rest go to intake."
+    return 'reception' if channel == 'walk_in' else 'intake'
+
+
+def transitions():
+    "The (from, to) pairs of the workflow."
+    return {(source, target)
+        for sources, target in BUTTONS.values()
+        for source in sources}
+
+
+def role_of(step):
+    return STEP_ROLES.get(step)
+
+
+def steps_of_roles(roles):
+    "The steps at which any of the roles has to act."
+    return sorted(s for s, r in STEP_ROLES.items() if r in roles)
+
+
+def level_reached(steps):
+    "The highest level of the hierarchy a complaint passed through."
+    if 'section' in steps or 'directed' in steps:
+        return 'kasi'
+    if 'subsection' in steps:
+        return 'kasubsi'
+    return 'desk'
