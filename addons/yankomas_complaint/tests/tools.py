@@ -1,0 +1,63 @@
+"Helpers for the scenarios: offices with their staff, one user per role."
+from proteus import Model
+from trytond.modules.company.tests.tools import create_company, get_company
+from trytond.modules.currency.tests.tools import get_currency
+
+ROLES = ('duta_layanan', 'petugas', 'kasubsi', 'kasi', 'kepala_kantor',
+    'admin')
+VALID_NIK = '3528014107900001'
+
+
+def create_office(name, code, config=None):
+    "Create an office (company) numbering its complaints PGD/<code>/YYYY/."
+    Party = Model.get('party.party', config=config)
+    Company = Model.get('company.company', config=config)
+    Sequence = Model.get('ir.sequence', config=config)
+    SequenceType = Model.get('ir.sequence.type', config=config)
+    Configuration = Model.get('yankomas.configuration', config=config)
+    User = Model.get('res.user', config=config)
+
+    if not Company.find([]):
+        party = Party(name=name)
+        party.save()
+        create_company(party=party, currency=get_currency('IDR'),
+            config=config)
+        company = get_company(config=config)
+    else:
+        party = Party(name=name)
+        party.save()
+        company = Company(party=party, currency=get_currency('IDR'))
+        company.save()
+        admin, = User.find([('login', '=', 'admin')])
+        admin.companies.append(Company(company.id))
+        admin.save()
+    sequence_type, = SequenceType.find([('name', '=', 'Complaint')])
+    sequence = Sequence(name="Complaint %s" % code, company=company,
+        sequence_type=sequence_type, prefix='PGD/%s/${year}/' % code,
+        padding=5)
+    sequence.save()
+    with Configuration._config.set_context(company=company.id):
+        configuration = Configuration(1)
+        configuration.complaint_sequence = sequence
+        configuration.save()
+    return company
+
+
+def create_staff(company, suffix='', config=None):
+    "One user per role of the office; login is the role plus suffix."
+    User = Model.get('res.user', config=config)
+    Group = Model.get('res.group', config=config)
+    ModelData = Model.get('ir.model.data', config=config)
+    Company = Model.get('company.company', config=config)
+    users = {}
+    for role in ROLES:
+        group = Group(ModelData.get_id(
+                'yankomas_complaint', 'group_%s' % role, {}))
+        login = ('yankomas_' + role if role == 'admin' else role) + suffix
+        user = User(login=login, name=login)
+        user.groups.append(group)
+        user.companies.append(Company(company.id))
+        user.company = Company(company.id)
+        user.save()
+        users[role] = user
+    return users
