@@ -31,12 +31,13 @@ def create_office(name, code, config=None):
         admin, = User.find([('login', '=', 'admin')])
         admin.companies.append(Company(company.id))
         admin.save()
-    sequence_type, = SequenceType.find([('name', '=', 'Complaint')])
-    sequence = Sequence(name="Complaint %s" % code, company=company,
-        sequence_type=sequence_type, prefix='PGD/%s/${year}/' % code,
-        padding=5)
-    sequence.save()
-    with Configuration._config.set_context(company=company.id):
+    with Sequence._config.set_context(
+            company=company.id, companies=[company.id]):
+        sequence_type, = SequenceType.find([('name', '=', 'Complaint')])
+        sequence = Sequence(name="Complaint %s" % code, company=company,
+            sequence_type=sequence_type, prefix='PGD/%s/${year}/' % code,
+            padding=5)
+        sequence.save()
         configuration = Configuration(1)
         configuration.complaint_sequence = sequence
         configuration.save()
