@@ -16,6 +16,7 @@ from .pipeline import (
     SETS_RESOLUTION, STEP_ROLES, first_state, level_reached, steps_of_roles,
     transitions)
 from .roles import user_roles
+from .step import STEP_SELECTION
 
 _closed = Eval('state').in_(list(FINAL_STATES))
 _states = {'readonly': _closed}
@@ -121,13 +122,7 @@ class Complaint(Workflow, ModelSQL, ModelView):
         help="The complainant asked that their identity be kept "
         "confidential.")
 
-    state = fields.Selection([
-            ('reception', "1. Reception"),
-            ('intake', "2. Intake"),
-            ('subsection', "3. Head of subsection"),
-            ('section', "4. Head of section"),
-            ('directed', "5. Directed"),
-            ('resolution', "6. Resolution"),
+    state = fields.Selection(STEP_SELECTION + [
             ('done', "Done"),
             ('cancelled', "Cancelled"),
             ], "State", required=True, readonly=True, sort=False)

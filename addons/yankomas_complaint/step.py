@@ -11,6 +11,16 @@ from .pipeline import BUTTONS, STEP_ROLES
 from .roles import user_roles
 
 
+STEP_SELECTION = [
+    ('reception', "1. Reception"),
+    ('intake', "2. Intake"),
+    ('subsection', "3. Head of subsection"),
+    ('section', "4. Head of section"),
+    ('directed', "5. Directed"),
+    ('resolution', "6. Resolution"),
+    ]
+
+
 class Step(ModelSQL, ModelView):
     __name__ = 'yankomas.complaint.step'
     __string__ = "Complaint Step"
@@ -19,14 +29,8 @@ class Step(ModelSQL, ModelView):
     complaint = fields.Many2One(
         'yankomas.complaint', "Complaint", required=True, readonly=True,
         ondelete='CASCADE')
-    step = fields.Selection([
-            ('reception', "1. Reception"),
-            ('intake', "2. Intake by the officer"),
-            ('subsection', "3. Head of subsection"),
-            ('section', "4. Head of section"),
-            ('directed', "5. Direction passed down"),
-            ('resolution', "6. Resolution"),
-            ], "Step", required=True, readonly=True, sort=False)
+    step = fields.Selection(
+        STEP_SELECTION, "Step", required=True, readonly=True, sort=False)
     role = fields.Selection([
             ('duta_layanan', "Service Ambassador"),
             ('petugas', "Complaint Officer"),
