@@ -1,0 +1,10 @@
+"""Tests of the module: `python -m unittest yankomas_complaint.tests`."""
+from . import test_identity, test_module, test_pipeline, test_scenario
+
+MODULES = [test_pipeline, test_identity, test_module, test_scenario]
+
+
+def load_tests(loader, tests, pattern):
+    for module in MODULES:
+        tests.addTests(loader.loadTestsFromModule(module, pattern=pattern))
+    return tests
