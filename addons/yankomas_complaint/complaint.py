@@ -10,11 +10,10 @@ from trytond.transaction import Transaction
 from . import clock, identity
 from .exceptions import (
     ComplaintIncomplete, ComplaintNoteRequired, ComplaintSequenceMissing,
-    IdentityValidationError)
+    IdentityValidationError, StepHoldError)
 from .pipeline import (
     BUTTONS, FINAL_STATES, NEEDS_COMPLETE_FORM, NOTE_OPTIONAL,
-    SETS_RESOLUTION, STEP_ROLES, first_state, level_reached, steps_of_roles,
-    transitions)
+    SETS_RESOLUTION, STEP_ROLES, first_state, level_reached, transitions)
 from .roles import user_roles
 from .step import STEP_SELECTION
 
@@ -148,6 +147,18 @@ class Complaint(Workflow, ModelSQL, ModelView):
         searcher='search_overdue')
     my_task = fields.Function(
         fields.Boolean("My Task"), 'get_my_task', searcher='search_my_task')
+    on_hold = fields.Function(
+        fields.Boolean("On Hold"), 'get_current_step')
+    answer_deadline = fields.Function(
+        fields.Date(
+            "Answer By",
+            help="The legal deadline to answer the complainant."),
+        'get_legal_deadline')
+    decision_deadline = fields.Function(
+        fields.Date(
+            "Decide By",
+            help="The legal deadline to decide the complaint."),
+        'get_legal_deadline')
     level = fields.Function(fields.Selection([
                 ('desk', "Desk"),
                 ('kasubsi', "Head of subsection"),
@@ -181,6 +192,19 @@ class Complaint(Workflow, ModelSQL, ModelView):
         for name in ('resolve', 'decide', 'complete'):
             cls._buttons[name]['icon'] = 'tryton-ok'
         cls._buttons['cancel']['icon'] = 'tryton-cancel'
+        cls._buttons.update({
+                'hold': {
+                    'invisible': (Eval('state').in_(list(FINAL_STATES))
+                        | Eval('on_hold', False)),
+                    'icon': 'yankomas-pause',
+                    'depends': ['state', 'on_hold'],
+                    },
+                'resume': {
+                    'invisible': ~Eval('on_hold', False),
+                    'icon': 'yankomas-play',
+                    'depends': ['on_hold'],
+                    },
+                })
 
     @staticmethod
     def default_company():
@@ -268,8 +292,9 @@ class Complaint(Workflow, ModelSQL, ModelView):
     def get_current_step(cls, complaints, names):
         Step = Pool().get('yankomas.complaint.step')
         result = {n: {c.id: None for c in complaints} for n in names}
-        if 'overdue' in result:
-            result['overdue'] = {c.id: False for c in complaints}
+        for name in ('overdue', 'on_hold'):
+            if name in result:
+                result[name] = {c.id: False for c in complaints}
         steps = Step.search([
                 ('complaint', 'in', [c.id for c in complaints]),
                 ('ended', '=', None),
@@ -282,6 +307,8 @@ class Complaint(Workflow, ModelSQL, ModelView):
                 result['current_deadline'][cid] = step.deadline
             if 'overdue' in result:
                 result['overdue'][cid] = step.overdue
+            if 'on_hold' in result:
+                result['on_hold'][cid] = step.on_hold
         return result
 
     @classmethod
@@ -293,15 +320,21 @@ class Complaint(Workflow, ModelSQL, ModelView):
         return ['NOT', domain]
 
     def get_my_task(self, name):
-        return self.state in steps_of_roles(user_roles())
+        return bool(self.current_step and self.current_step.mine)
 
     @classmethod
     def search_my_task(cls, name, clause):
         _, operator, value = clause[:3]
-        states = steps_of_roles(user_roles())
+        domain = [('steps', 'where', [('mine', '=', True)])]
         if (operator == '=') == bool(value):
-            return [('state', 'in', states)]
-        return [('state', 'not in', states)]
+            return domain
+        return ['NOT', domain]
+
+    def get_legal_deadline(self, name):
+        Calendar = Pool().get('yankomas.calendar')
+        if self.company and self.received:
+            return Calendar.of(self.company).legal_deadline(
+                self.received, name[:-len('_deadline')])
 
     def get_level(self, name):
         return level_reached({s.step for s in self.steps})
@@ -434,7 +467,8 @@ class Complaint(Workflow, ModelSQL, ModelView):
                 current.close(action, note, now)
                 steps.append(current)
             if target in STEP_ROLES:
-                steps.append(Step.open(complaint, target, now))
+                steps.append(Step.open(complaint, target, now,
+                        assignee=cls._assignee(complaint, target)))
             values = {'note': None}
             if action in SETS_RESOLUTION:
                 values['resolution'] = note
@@ -447,6 +481,55 @@ class Complaint(Workflow, ModelSQL, ModelView):
             args.extend((records, dict(values)))
         if args:
             cls.write(*args)
+
+    @classmethod
+    def _assignee(cls, complaint, step):
+        "Who gets a step that comes back down to them: the one who sent it up."
+        sender = {'resolution': 'intake', 'directed': 'subsection'}.get(step)
+        for previous in reversed(complaint.steps):
+            if previous.step == sender and previous.user:
+                return previous.user
+
+    @classmethod
+    @ModelView.button_action('yankomas_complaint.wizard_complaint_hold')
+    def hold(cls, complaints):
+        pass
+
+    @classmethod
+    def hold_steps(cls, complaints, kind, reason):
+        Step = Pool().get('yankomas.complaint.step')
+        now = clock.now()
+        steps = [cls._step_to_act_on(c) for c in complaints]
+        for step in steps:
+            step.start_hold(kind, reason, now)
+        Step.save(steps)
+
+    @classmethod
+    @ModelView.button
+    def resume(cls, complaints):
+        Step = Pool().get('yankomas.complaint.step')
+        now = clock.now()
+        steps = [cls._step_to_act_on(c) for c in complaints]
+        for step in steps:
+            step.end_hold(now)
+        Step.save(steps)
+
+    @classmethod
+    def _step_to_act_on(cls, complaint):
+        "The open step, if the user may act on it."
+        step = complaint.current_step
+        user = Transaction().user
+        if not step:
+            raise StepHoldError(gettext(
+                    'yankomas_complaint.msg_step_not_open',
+                    complaint=complaint.rec_name))
+        if user and not (step.role in user_roles()
+                or (step.assignee and step.assignee.id == user)):
+            raise StepHoldError(gettext(
+                    'yankomas_complaint.msg_step_hold_role',
+                    complaint=complaint.rec_name,
+                    step=step.step_string))
+        return step
 
     @classmethod
     @ModelView.button

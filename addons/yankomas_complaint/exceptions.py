@@ -20,3 +20,11 @@ class IdentityValidationError(ValidationError):
 
 class TimeStandardMissing(UserError):
     pass
+
+
+class StepHoldError(UserError):
+    pass
+
+
+class CalendarMissing(UserError):
+    pass

@@ -1,15 +1,17 @@
+import datetime as dt
+
 from sql import Null
 
+from trytond.i18n import gettext
 from trytond.model import Index, ModelSQL, ModelView, fields
 from trytond.pool import Pool
 from trytond.pyson import Eval, If
 from trytond.transaction import Transaction
 
 from . import clock
-from .deadline import step_deadline
-from .pipeline import BUTTONS, STEP_ROLES
+from .exceptions import StepHoldError
+from .pipeline import BUTTONS, STEP_ROLES, SUPERIOR
 from .roles import user_roles
-
 
 STEP_SELECTION = [
     ('reception', "1. Reception"),
@@ -18,6 +20,13 @@ STEP_SELECTION = [
     ('section', "4. Head of section"),
     ('directed', "5. Directed"),
     ('resolution', "6. Resolution"),
+    ]
+ROLE_SELECTION = [
+    ('duta_layanan', "Service Ambassador"),
+    ('petugas', "Complaint Officer"),
+    ('kasubsi', "Head of Subsection"),
+    ('kasi', "Head of Section"),
+    ('kepala_kantor', "Head of Office"),
     ]
 
 
@@ -31,13 +40,11 @@ class Step(ModelSQL, ModelView):
         ondelete='CASCADE')
     step = fields.Selection(
         STEP_SELECTION, "Step", required=True, readonly=True, sort=False)
-    role = fields.Selection([
-            ('duta_layanan', "Service Ambassador"),
-            ('petugas', "Complaint Officer"),
-            ('kasubsi', "Head of Subsection"),
-            ('kasi', "Head of Section"),
-            ('kepala_kantor', "Head of Office"),
-            ], "Role", required=True, readonly=True, sort=False)
+    role = fields.Selection(
+        ROLE_SELECTION, "Role", required=True, readonly=True, sort=False)
+    assignee = fields.Many2One(
+        'res.user', "Assigned to", readonly=True,
+        help="The user expected to act, when the step comes back to them.")
     started = fields.DateTime("Started", required=True, readonly=True)
     deadline = fields.DateTime("Deadline", readonly=True)
     ended = fields.DateTime("Ended", readonly=True)
@@ -55,7 +62,16 @@ class Step(ModelSQL, ModelView):
             ('cancel', "Cancelled"),
             ], "Action", readonly=True, sort=False)
     note = fields.Text("Note", readonly=True)
+    duration = fields.TimeDelta(
+        "Working Time", readonly=True,
+        help="The working time the step took, holds excluded.")
     on_time = fields.Boolean("On Time", readonly=True)
+    on_hold = fields.Boolean("On Hold", readonly=True)
+    holds = fields.One2Many(
+        'yankomas.complaint.step.hold', 'step', "Holds", readonly=True)
+    breach_detected = fields.DateTime(
+        "Breach Detected", readonly=True,
+        help="When the scheduler found the step past its deadline.")
     overdue = fields.Function(
         fields.Boolean("Overdue"), 'get_overdue', searcher='search_overdue')
     mine = fields.Function(
@@ -63,7 +79,7 @@ class Step(ModelSQL, ModelView):
     remaining = fields.Function(
         fields.TimeDelta(
             "Time Left",
-            help="Until the deadline; negative when the step is late."),
+            help="Working time until the deadline; negative when late."),
         'get_remaining')
     subject = fields.Function(fields.Char("Subject"), 'get_complaint_field')
 
@@ -73,69 +89,167 @@ class Step(ModelSQL, ModelView):
         t = cls.__table__()
         cls._sql_indexes.update({
                 Index(t, (t.complaint, Index.Range())),
-                Index(t, (t.deadline, Index.Range()), where=t.ended == Null),
+                # The breach scan: open steps not yet noticed, by deadline.
+                Index(t, (t.deadline, Index.Range()),
+                    where=(t.ended == Null) & (t.breach_detected == Null)),
+                Index(t, (t.role, Index.Equality(cardinality='low')),
+                    where=t.ended == Null),
                 })
         cls._order = [('started', 'ASC'), ('id', 'ASC')]
+
+    @staticmethod
+    def default_on_hold():
+        return False
 
     @classmethod
     def view_attributes(cls):
         return super().view_attributes() + [
-            ('/tree', 'visual', If(Eval('overdue'), 'danger', '')),
+            ('/tree', 'visual', If(Eval('overdue'), 'danger',
+                    If(Eval('on_hold'), 'muted', ''))),
             ]
 
     def get_overdue(self, name):
-        return bool(not self.ended and self.deadline
+        return bool(not self.ended and not self.on_hold and self.deadline
             and self.deadline < clock.now())
 
     @classmethod
     def search_overdue(cls, name, clause):
         _, operator, value = clause[:3]
-        late = [('ended', '=', None), ('deadline', '<', clock.now())]
+        late = [
+            ('ended', '=', None),
+            ('on_hold', '=', False),
+            ('deadline', '<', clock.now()),
+            ]
         if (operator == '=') == bool(value):
             return late
-        return ['OR',
-            ('ended', '!=', None),
-            ('deadline', '=', None),
-            ('deadline', '>=', clock.now()),
-            ]
+        return ['NOT', late]
 
     def get_mine(self, name):
-        return not self.ended and self.role in user_roles()
+        return bool(not self.ended and (self.role in user_roles()
+                or self.assignee and self.assignee.id == Transaction().user))
 
     @classmethod
     def search_mine(cls, name, clause):
         _, operator, value = clause[:3]
-        mine = [('ended', '=', None), ('role', 'in', list(user_roles()))]
+        mine = [('ended', '=', None), ['OR',
+                ('role', 'in', list(user_roles())),
+                ('assignee', '=', Transaction().user),
+                ]]
         if (operator == '=') == bool(value):
             return mine
         return ['NOT', mine]
 
-    def get_remaining(self, name):
-        if self.deadline and not self.ended:
-            return self.deadline - clock.now()
+    @classmethod
+    def get_remaining(cls, steps, name):
+        "Working time left, counted from now or from the start of a hold."
+        now = clock.now()
+        result = {}
+        for step in steps:
+            result[step.id] = None
+            if step.deadline and not step.ended:
+                since = step.open_hold.started if step.on_hold else now
+                result[step.id] = step.calendar.working_time_between(
+                    since, step.deadline)
+        return result
 
     def get_complaint_field(self, name):
-        value = getattr(self.complaint, name)
-        return value.id if isinstance(value, ModelSQL) else value
+        return getattr(self.complaint, name)
+
+    @property
+    def calendar(self):
+        Calendar = Pool().get('yankomas.calendar')
+        return Calendar.of(self.complaint.company)
+
+    @property
+    def open_hold(self):
+        for hold in self.holds:
+            if not hold.ended:
+                return hold
 
     @classmethod
-    def open(cls, complaint, step, started):
+    def open(cls, complaint, step, started, assignee=None):
         "A new step of complaint, due by its office's time standard."
-        assert step in STEP_ROLES
-        TimeStandard = Pool().get('yankomas.time_standard')
+        pool = Pool()
+        TimeStandard = pool.get('yankomas.time_standard')
+        Calendar = pool.get('yankomas.calendar')
         standard = TimeStandard.duration_of(complaint.company, step)
+        calendar = Calendar.of(complaint.company)
         return cls(
             complaint=complaint,
             step=step,
             role=STEP_ROLES[step],
+            assignee=assignee,
             started=started,
-            deadline=step_deadline(started, standard))
+            deadline=calendar.compute_deadline(started, standard),
+            on_hold=False)
 
     def close(self, action, note, ended):
         assert action in BUTTONS
+        calendar = self.calendar
+        if self.on_hold:
+            self.end_hold(ended)
+        held = sum((calendar.working_time_between(h.started, h.ended)
+                for h in self.holds), start=dt.timedelta())
         self.ended = ended
         self.action = action
         self.note = note
         self.user = Transaction().user
+        self.duration = calendar.working_time_between(
+            self.started, ended) - held
         self.on_time = bool(self.deadline is None or ended <= self.deadline)
+
+    def start_hold(self, kind, reason, at):
+        Hold = Pool().get('yankomas.complaint.step.hold')
+        if self.on_hold or self.ended:
+            raise StepHoldError(gettext(
+                    'yankomas_complaint.msg_step_already_on_hold',
+                    complaint=self.complaint.rec_name))
+        self.holds = list(self.holds) + [Hold(
+                kind=kind, reason=reason, started=at,
+                started_by=Transaction().user)]
+        self.on_hold = True
+
+    def end_hold(self, at):
+        "Resume: the deadline moves by the working time spent on hold."
+        hold = self.open_hold
+        if not hold:
+            raise StepHoldError(gettext(
+                    'yankomas_complaint.msg_step_not_on_hold',
+                    complaint=self.complaint.rec_name))
+        hold.ended = at
+        hold.ended_by = Transaction().user
+        hold.save()
+        calendar = self.calendar
+        if self.deadline:
+            self.deadline = calendar.compute_deadline(
+                self.deadline, calendar.working_time_between(hold.started, at))
+        self.on_hold = False
+
+    @classmethod
+    def new_breaches(cls, now=None):
+        "Open steps past their deadline that no scan has noticed yet."
+        return cls.search([
+                ('ended', '=', None),
+                ('breach_detected', '=', None),
+                ('deadline', '<', now or clock.now()),
+                ('on_hold', '=', False),
+                ], order=[('deadline', 'ASC'), ('id', 'ASC')])
+
+    @classmethod
+    def detect_breaches(cls):
+        "Stamp the steps that became late and notice each of them once."
+        pool = Pool()
+        Notice = pool.get('yankomas.breach.notice')
+        now = clock.now()
+        steps = cls.new_breaches(now)
+        if not steps:
+            return []
+        cls.write(steps, {'breach_detected': now})
+        notices = [Notice(
+                step=s, complaint=s.complaint, company=s.complaint.company,
+                role=s.role, superior_role=SUPERIOR.get(s.role),
+                deadline=s.deadline, detected=now)
+            for s in steps]
+        Notice.save(notices)
+        return notices
 

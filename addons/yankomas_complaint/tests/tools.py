@@ -62,3 +62,12 @@ def create_staff(company, suffix='', config=None):
         user.save()
         users[role] = user
     return users
+
+
+def set_now(moment=None):
+    """Make the module's clock read moment (naive UTC) from now on; None
+    gives it back the real time. Scenarios run trytond in this process."""
+    from yankomas_complaint import clock
+    if not hasattr(clock, 'real_now'):
+        clock.real_now = clock.now
+    clock.now = (lambda: moment) if moment else clock.real_now

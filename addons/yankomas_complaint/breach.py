@@ -1,0 +1,45 @@
+from trytond.model import ModelSQL, ModelView, Unique, fields
+from trytond.pool import PoolMeta
+
+from .step import ROLE_SELECTION
+
+
+class BreachNotice(ModelSQL, ModelView):
+    "A step found past its deadline, to tell its role and their superior."
+    __name__ = 'yankomas.breach.notice'
+    __string__ = "Breach Notice"
+
+    step = fields.Many2One(
+        'yankomas.complaint.step', "Step", required=True, readonly=True,
+        ondelete='CASCADE')
+    complaint = fields.Many2One(
+        'yankomas.complaint', "Complaint", required=True, readonly=True,
+        ondelete='CASCADE')
+    company = fields.Many2One(
+        'company.company', "Office", required=True, readonly=True)
+    role = fields.Selection(ROLE_SELECTION, "Role", readonly=True)
+    superior_role = fields.Selection(
+        [(None, "")] + ROLE_SELECTION, "Superior", readonly=True)
+    deadline = fields.DateTime("Deadline", readonly=True)
+    detected = fields.DateTime("Detected", readonly=True)
+
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        t = cls.__table__()
+        cls._sql_constraints += [
+            ('step_unique', Unique(t, t.step),
+                'yankomas_complaint.msg_breach_notice_unique'),
+            ]
+        cls._order = [('detected', 'DESC'), ('id', 'DESC')]
+
+
+class Cron(metaclass=PoolMeta):
+    __name__ = 'ir.cron'
+
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        cls.method.selection.append(
+            ('yankomas.complaint.step|detect_breaches',
+                "Detect Overdue Complaint Steps"))

@@ -1,0 +1,55 @@
+from trytond.model import ModelSQL, ModelView, fields
+from trytond.wizard import Button, StateTransition, StateView, Wizard
+
+HOLD_KINDS = [
+    ('waiting_complainant', "Waiting for the complainant"),
+    ('waiting_unit', "Waiting for another unit"),
+    ]
+
+
+class Hold(ModelSQL, ModelView):
+    __name__ = 'yankomas.complaint.step.hold'
+    __string__ = "Step Hold"
+    __access__ = {'step'}
+
+    step = fields.Many2One(
+        'yankomas.complaint.step', "Step", required=True, readonly=True,
+        ondelete='CASCADE')
+    kind = fields.Selection(
+        HOLD_KINDS, "Waiting For", required=True, readonly=True, sort=False)
+    reason = fields.Text("Reason", required=True, readonly=True)
+    started = fields.DateTime("Held", required=True, readonly=True)
+    started_by = fields.Many2One('res.user', "Held by", readonly=True)
+    ended = fields.DateTime("Resumed", readonly=True)
+    ended_by = fields.Many2One('res.user', "Resumed by", readonly=True)
+
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        cls._order = [('started', 'ASC'), ('id', 'ASC')]
+
+
+class HoldStart(ModelView):
+    __name__ = 'yankomas.complaint.hold.start'
+    __string__ = "Put on Hold"
+
+    kind = fields.Selection(
+        HOLD_KINDS, "Waiting For", required=True, sort=False)
+    reason = fields.Text("Reason", required=True)
+
+
+class HoldComplaint(Wizard):
+    "Stop the clock of the complaint's open step until it is resumed."
+    __name__ = 'yankomas.complaint.hold'
+    __string__ = "Put on Hold"
+
+    start = StateView('yankomas.complaint.hold.start',
+        'yankomas_complaint.complaint_hold_start_view_form', [
+            Button("Cancel", 'end', 'tryton-cancel'),
+            Button("Put on Hold", 'hold', 'tryton-ok', default=True),
+            ])
+    hold = StateTransition()
+
+    def transition_hold(self):
+        self.model.hold_steps(self.records, self.start.kind, self.start.reason)
+        return 'end'
