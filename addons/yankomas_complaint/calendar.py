@@ -239,6 +239,7 @@ class Hours(CalendarEngineMixin, ModelSQL, ModelView):
         'yankomas.calendar.period', "Period", ondelete='CASCADE',
         domain=[('calendar', '=', Eval('calendar', -1))])
     weekday = fields.Selection(WEEKDAYS, "Day", required=True, sort=False)
+    weekday_string = weekday.translated('weekday')
     start = fields.Time("From", required=True)
     end = fields.Time("To", required=True)
 

@@ -40,6 +40,7 @@ class Step(ModelSQL, ModelView):
         ondelete='CASCADE')
     step = fields.Selection(
         STEP_SELECTION, "Step", required=True, readonly=True, sort=False)
+    step_string = step.translated('step')
     role = fields.Selection(
         ROLE_SELECTION, "Role", required=True, readonly=True, sort=False)
     assignee = fields.Many2One(
