@@ -149,16 +149,37 @@ def acting_as(pool, user, at):
         yield
 
 
+# The share of a week's hours the office is open (37.5 of 168).
+WORKING_SHARE = 37.5 / 168
+
+
+def _received_at(engine, now, hours_ago):
+    """The working instant that many clock hours ago, in proportion: the
+    office receives visitors only while it is open."""
+    target = dt.timedelta(hours=hours_ago * WORKING_SHARE)
+    low, high = now - dt.timedelta(days=90), now
+    while high - low > dt.timedelta(seconds=1):
+        middle = low + (high - low) / 2
+        if engine.elapsed(middle, now) > target:
+            low = middle
+        else:
+            high = middle
+    return engine.deadline(high, dt.timedelta(seconds=1)).replace(
+        microsecond=0)
+
+
 def _complaints(pool, company, users, countries):
     Complaint = pool.get('yankomas.complaint')
     Category = pool.get('yankomas.complaint.category')
+    Calendar = pool.get('yankomas.calendar')
     Party = pool.get('party.party')
     categories = {c.code: c for c in Category.search([])}
+    engine = Calendar.of(company).engine()
     now = clock.now()
     total = len(COMPLAINTS)
     for i, data in enumerate(
             sorted(COMPLAINTS, key=lambda d: -d['ago']), 1):
-        at = now - dt.timedelta(hours=data['ago'])
+        at = _received_at(engine, now, data['ago'])
         name, id_type, id_number, nationality, phone, address = data['who']
         creator = users['duta' if data['channel'] == 'walk_in'
             else 'petugas']
@@ -182,7 +203,9 @@ def _complaints(pool, company, users, countries):
         with acting_as(pool, creator, at):
             complaint, = Complaint.create([values])
         for button, minutes, note in data['path']:
-            at += dt.timedelta(minutes=minutes)
+            at = engine.deadline(at, dt.timedelta(minutes=minutes))
+            if at > now:
+                break
             with acting_as(pool, users[ACTORS[button]], at):
                 complaint = Complaint(complaint.id)
                 if note:
