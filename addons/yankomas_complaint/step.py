@@ -93,8 +93,6 @@ class Step(ModelSQL, ModelView):
                 # The breach scan: open steps not yet noticed, by deadline.
                 Index(t, (t.deadline, Index.Range()),
                     where=(t.ended == Null) & (t.breach_detected == Null)),
-                Index(t, (t.role, Index.Equality(cardinality='low')),
-                    where=t.ended == Null),
                 })
         cls._order = [('started', 'ASC'), ('id', 'ASC')]
 
@@ -228,13 +226,20 @@ class Step(ModelSQL, ModelView):
 
     @classmethod
     def new_breaches(cls, now=None):
-        "Open steps past their deadline that no scan has noticed yet."
-        return cls.search([
+        """Open steps past their deadline that no scan has noticed yet.
+
+        The ids come straight from the domain's SQL: the scan runs every
+        minute and needs none of the columns a plain search would prefetch.
+        """
+        query = cls.search([
                 ('ended', '=', None),
                 ('breach_detected', '=', None),
                 ('deadline', '<', now or clock.now()),
                 ('on_hold', '=', False),
-                ], order=[('deadline', 'ASC'), ('id', 'ASC')])
+                ], order=[('deadline', 'ASC'), ('id', 'ASC')], query=True)
+        cursor = Transaction().connection.cursor()
+        cursor.execute(*query)
+        return cls.browse([id_ for id_, in cursor])
 
     @classmethod
     def detect_breaches(cls):
