@@ -29,6 +29,17 @@ _representative = {
     }
 
 
+def _sop_button(action):
+    """The button that performs action: leads to its target state and
+    records the step (Complaint._advance)."""
+    def button(cls, complaints):
+        cls._advance(complaints, action)
+    # ModelView.button finds the button's groups by the function's name.
+    button.__name__ = button.__qualname__ = action
+    return classmethod(
+        ModelView.button(Workflow.transition(BUTTONS[action][1])(button)))
+
+
 class Complaint(Workflow, ModelSQL, ModelView):
     __name__ = 'yankomas.complaint'
     __string__ = "Complaint"
@@ -531,59 +542,16 @@ class Complaint(Workflow, ModelSQL, ModelView):
                     step=step.step_string))
         return step
 
-    @classmethod
-    @ModelView.button
-    @Workflow.transition('intake')
-    def direct(cls, complaints):
-        cls._advance(complaints, 'direct')
-
-    @classmethod
-    @ModelView.button
-    @Workflow.transition('done')
-    def resolve(cls, complaints):
-        cls._advance(complaints, 'resolve')
-
-    @classmethod
-    @ModelView.button
-    @Workflow.transition('subsection')
-    def escalate(cls, complaints):
-        cls._advance(complaints, 'escalate')
-
-    @classmethod
-    @ModelView.button
-    @Workflow.transition('section')
-    def request_direction(cls, complaints):
-        cls._advance(complaints, 'request_direction')
-
-    @classmethod
-    @ModelView.button
-    @Workflow.transition('resolution')
-    def decide(cls, complaints):
-        cls._advance(complaints, 'decide')
-
-    @classmethod
-    @ModelView.button
-    @Workflow.transition('directed')
-    def give_direction(cls, complaints):
-        cls._advance(complaints, 'give_direction')
-
-    @classmethod
-    @ModelView.button
-    @Workflow.transition('resolution')
-    def forward(cls, complaints):
-        cls._advance(complaints, 'forward')
-
-    @classmethod
-    @ModelView.button
-    @Workflow.transition('done')
-    def complete(cls, complaints):
-        cls._advance(complaints, 'complete')
-
-    @classmethod
-    @ModelView.button
-    @Workflow.transition('cancelled')
-    def cancel(cls, complaints):
-        cls._advance(complaints, 'cancel')
+    # One button per move of the SOP pipeline (see pipeline.BUTTONS).
+    direct = _sop_button('direct')
+    resolve = _sop_button('resolve')
+    escalate = _sop_button('escalate')
+    request_direction = _sop_button('request_direction')
+    decide = _sop_button('decide')
+    give_direction = _sop_button('give_direction')
+    forward = _sop_button('forward')
+    complete = _sop_button('complete')
+    cancel = _sop_button('cancel')
 
     @classmethod
     def check_modification(cls, mode, complaints, values=None, external=False):
