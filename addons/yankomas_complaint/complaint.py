@@ -143,6 +143,10 @@ class Complaint(Workflow, ModelSQL, ModelView):
         "Note", states=_states,
         help="The decision, direction or action of the current step; "
         "the next button stores it in the handling history.")
+    holds = fields.Function(fields.Many2Many(
+            'yankomas.complaint.step.hold', None, None, "Holds",
+            readonly=True,
+            help="The periods its steps spent on hold."), 'get_holds')
     resolution = fields.Text(
         "Resolution", readonly=True,
         help="The final answer given to the complainant.")
@@ -340,6 +344,9 @@ class Complaint(Workflow, ModelSQL, ModelView):
         if (operator == '=') == bool(value):
             return domain
         return ['NOT', domain]
+
+    def get_holds(self, name):
+        return [h.id for s in self.steps for h in s.holds]
 
     def get_legal_deadline(self, name):
         Calendar = Pool().get('yankomas.calendar')

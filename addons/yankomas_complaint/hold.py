@@ -20,6 +20,9 @@ class Hold(ModelSQL, ModelView):
     reason = fields.Text("Reason", required=True, readonly=True)
     started = fields.DateTime("Held", required=True, readonly=True)
     started_by = fields.Many2One('res.user', "Held by", readonly=True)
+    deadline = fields.DateTime(
+        "Deadline when Held", readonly=True,
+        help="The step's deadline when it was put on hold.")
     ended = fields.DateTime("Resumed", readonly=True)
     ended_by = fields.Many2One('res.user', "Resumed by", readonly=True)
 

@@ -47,7 +47,9 @@ class Step(ModelSQL, ModelView):
         'res.user', "Assigned to", readonly=True,
         help="The user expected to act, when the step comes back to them.")
     started = fields.DateTime("Started", required=True, readonly=True)
-    deadline = fields.DateTime("Deadline", readonly=True)
+    deadline = fields.DateTime(
+        "Deadline", readonly=True,
+        help="Empty while the step is on hold: it moves until it resumes.")
     ended = fields.DateTime("Ended", readonly=True)
     user = fields.Many2One('res.user', "Acted by", readonly=True)
     action = fields.Selection([
@@ -108,15 +110,15 @@ class Step(ModelSQL, ModelView):
             ]
 
     def get_overdue(self, name):
-        return bool(not self.ended and not self.on_hold and self.deadline
+        return bool(not self.ended and self.deadline
             and self.deadline < clock.now())
 
     @classmethod
     def search_overdue(cls, name, clause):
         _, operator, value = clause[:3]
+        # A step on hold has no deadline, so it is never late.
         late = [
             ('ended', '=', None),
-            ('on_hold', '=', False),
             ('deadline', '<', clock.now()),
             ]
         if (operator == '=') == bool(value):
@@ -145,10 +147,15 @@ class Step(ModelSQL, ModelView):
         result = {}
         for step in steps:
             result[step.id] = None
-            if step.deadline and not step.ended:
-                since = step.open_hold.started if step.on_hold else now
+            if step.ended:
+                continue
+            if step.on_hold:
+                hold = step.open_hold
                 result[step.id] = step.calendar.working_time_between(
-                    since, step.deadline)
+                    hold.started, hold.deadline)
+            elif step.deadline:
+                result[step.id] = step.calendar.working_time_between(
+                    now, step.deadline)
         return result
 
     def get_complaint_field(self, name):
@@ -205,7 +212,8 @@ class Step(ModelSQL, ModelView):
                     complaint=self.complaint.rec_name))
         self.holds = list(self.holds) + [Hold(
                 kind=kind, reason=reason, started=at,
-                started_by=Transaction().user)]
+                started_by=Transaction().user, deadline=self.deadline)]
+        self.deadline = None
         self.on_hold = True
 
     def end_hold(self, at):
@@ -219,14 +227,14 @@ class Step(ModelSQL, ModelView):
         hold.ended_by = Transaction().user
         hold.save()
         calendar = self.calendar
-        if self.deadline:
+        if hold.deadline:
             self.deadline = calendar.compute_deadline(
-                self.deadline, calendar.working_time_between(hold.started, at))
+                hold.deadline, calendar.working_time_between(hold.started, at))
         self.on_hold = False
 
     @classmethod
-    def new_breaches(cls, now=None):
-        """Open steps past their deadline that no scan has noticed yet.
+    def new_breach_ids(cls, now=None):
+        """Ids of the open steps past their deadline that no scan noticed.
 
         The ids come straight from the domain's SQL: the scan runs every
         minute and needs none of the columns a plain search would prefetch.
@@ -235,11 +243,10 @@ class Step(ModelSQL, ModelView):
                 ('ended', '=', None),
                 ('breach_detected', '=', None),
                 ('deadline', '<', now or clock.now()),
-                ('on_hold', '=', False),
                 ], order=[('deadline', 'ASC'), ('id', 'ASC')], query=True)
         cursor = Transaction().connection.cursor()
         cursor.execute(*query)
-        return cls.browse([id_ for id_, in cursor])
+        return [id_ for id_, in cursor]
 
     @classmethod
     def detect_breaches(cls):
@@ -247,7 +254,7 @@ class Step(ModelSQL, ModelView):
         pool = Pool()
         Notice = pool.get('yankomas.breach.notice')
         now = clock.now()
-        steps = cls.new_breaches(now)
+        steps = cls.browse(cls.new_breach_ids(now))
         if not steps:
             return []
         cls.write(steps, {'breach_detected': now})
