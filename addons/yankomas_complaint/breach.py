@@ -1,5 +1,7 @@
 from trytond.model import ModelSQL, ModelView, Unique, fields
-from trytond.pool import PoolMeta
+from trytond.pool import Pool
+
+from .notice import breach_roles
 
 from .step import ROLE_SELECTION
 
@@ -33,13 +35,19 @@ class BreachNotice(ModelSQL, ModelView):
             ]
         cls._order = [('detected', 'DESC'), ('id', 'DESC')]
 
-
-class Cron(metaclass=PoolMeta):
-    __name__ = 'ir.cron'
-
     @classmethod
-    def __setup__(cls):
-        super().__setup__()
-        cls.method.selection.append(
-            ('yankomas.complaint.step|detect_breaches',
-                "Detect Overdue Complaint Steps"))
+    def send_emails(cls, notices):
+        "E-mail each notice to its role and their superior, if the office wants."
+        pool = Pool()
+        Configuration = pool.get('yankomas.configuration')
+        Mail = pool.get('yankomas.mail')
+        configuration = Configuration(1)
+        for notice in notices:
+            if 'breach' not in (configuration.get_multivalue(
+                        'notices', company=notice.company.id) or []):
+                continue
+            users = Mail.recipients(
+                notice.company, breach_roles(notice.role, notice.superior_role))
+            Mail.queue_notices('breach', notice.complaint, notice.step,
+                users, key='breach:%d' % notice.id)
+

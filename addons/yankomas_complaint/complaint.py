@@ -14,6 +14,7 @@ from .exceptions import (
 from .pipeline import (
     BUTTONS, FINAL_STATES, NEEDS_COMPLETE_FORM, NOTE_OPTIONAL,
     SETS_RESOLUTION, STEP_ROLES, first_state, level_reached, transitions)
+from .notice import HANDOVER_NOTICES
 from .roles import user_roles
 from .step import STEP_SELECTION
 
@@ -476,7 +477,7 @@ class Complaint(Workflow, ModelSQL, ModelView):
         if action in NEEDS_COMPLETE_FORM:
             cls._check_form_complete(complaints)
         now = clock.now()
-        steps = []
+        steps, opened = [], {}
         to_write = defaultdict(list)
         for complaint in complaints:
             note = (complaint.note or '').strip() or None
@@ -485,8 +486,9 @@ class Complaint(Workflow, ModelSQL, ModelView):
                 current.close(action, note, now)
                 steps.append(current)
             if target in STEP_ROLES:
-                steps.append(Step.open(complaint, target, now,
-                        assignee=cls._assignee(complaint, target)))
+                opened[complaint] = Step.open(complaint, target, now,
+                    assignee=cls._assignee(complaint, target))
+                steps.append(opened[complaint])
             values = {'note': None}
             if action in SETS_RESOLUTION:
                 values['resolution'] = note
@@ -494,11 +496,31 @@ class Complaint(Workflow, ModelSQL, ModelView):
                 values['closed'] = now
             to_write[tuple(sorted(values.items()))].append(complaint)
         Step.save(steps)
+        cls._notify_handover(action, opened)
         args = []
         for values, records in to_write.items():
             args.extend((records, dict(values)))
         if args:
             cls.write(*args)
+
+    @classmethod
+    def _notify_handover(cls, action, opened):
+        "Tell the people of the role the complaints now reach."
+        pool = Pool()
+        Configuration = pool.get('yankomas.configuration')
+        Mail = pool.get('yankomas.mail')
+        role = HANDOVER_NOTICES.get(action)
+        if not role:
+            return
+        configuration = Configuration(1)
+        for complaint, step in opened.items():
+            company = complaint.company
+            if action not in (configuration.get_multivalue(
+                        'notices', company=company.id) or []):
+                continue
+            Mail.queue_notices(
+                action, complaint, step, Mail.recipients(company, [role]),
+                key='notice:%d' % step.id)
 
     @classmethod
     def _assignee(cls, complaint, step):

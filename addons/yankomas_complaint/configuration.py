@@ -1,4 +1,6 @@
 from trytond.model import ModelSingleton, ModelSQL, ModelView, fields
+
+from .notice import NOTICE_KINDS
 from trytond.modules.company.model import (
     CompanyMultiValueMixin, CompanyValueMixin)
 from trytond.pool import Pool
@@ -17,6 +19,18 @@ def _sequence_field(company):
         "e.g. prefix \"PGD/PMK/${year}/\" with 5 digits.")
 
 
+def _notices_field():
+    return fields.MultiSelection([
+            ('escalate', "Escalated (to the head of subsection)"),
+            ('request_direction', "Direction requested (to the head of section)"),
+            ('give_direction', "Direction given (to the head of subsection)"),
+            ('decide', "Decided (to the complaint officer)"),
+            ('forward', "Direction forwarded (to the complaint officer)"),
+            ('breach', "Deadline breached (to the role and its superior)"),
+            ], "E-mail Notices",
+        help="Which notices the office sends by e-mail.")
+
+
 class Configuration(
         ModelSingleton, ModelSQL, ModelView, CompanyMultiValueMixin):
     __name__ = 'yankomas.configuration'
@@ -24,12 +38,19 @@ class Configuration(
 
     complaint_sequence = fields.MultiValue(
         _sequence_field(Eval('context', {}).get('company', -1)))
+    notices = fields.MultiValue(_notices_field())
 
     @classmethod
     def multivalue_model(cls, field):
         if field == 'complaint_sequence':
             return Pool().get('yankomas.configuration.sequence')
+        if field == 'notices':
+            return Pool().get('yankomas.configuration.notice')
         return super().multivalue_model(field)
+
+    @classmethod
+    def default_notices(cls, **pattern):
+        return cls.multivalue_model('notices').default_notices()
 
     @classmethod
     def default_complaint_sequence(cls, **pattern):
@@ -50,3 +71,14 @@ class ConfigurationSequence(ModelSQL, CompanyValueMixin):
                 'yankomas_complaint', 'sequence_complaint')
         except KeyError:
             return None
+
+
+class ConfigurationNotice(ModelSQL, CompanyValueMixin):
+    __name__ = 'yankomas.configuration.notice'
+    __string__ = "Yankomas Configuration Notice"
+
+    notices = _notices_field()
+
+    @classmethod
+    def default_notices(cls):
+        return list(NOTICE_KINDS)

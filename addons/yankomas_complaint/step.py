@@ -264,5 +264,6 @@ class Step(ModelSQL, ModelView):
                 deadline=s.deadline, detected=now)
             for s in steps]
         Notice.save(notices)
+        Notice.send_emails(notices)
         return notices
 

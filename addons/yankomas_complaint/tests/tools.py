@@ -71,3 +71,47 @@ def set_now(moment=None):
     if not hasattr(clock, 'real_now'):
         clock.real_now = clock.now
     clock.now = (lambda: moment) if moment else clock.real_now
+
+
+class SMTPServer:
+    """A real SMTP server on a free loopback port (aiosmtpd) that keeps what
+    it receives; trytond's [email] uri points at it while it is started."""
+
+    def __init__(self):
+        import socket
+        with socket.socket() as sock:
+            sock.bind(('127.0.0.1', 0))
+            self.port = sock.getsockname()[1]
+        self.messages = []
+        self.controller = None
+
+    def start(self):
+        from aiosmtpd.controller import Controller
+        from trytond import config
+        server = self
+
+        class Handler:
+            async def handle_DATA(self, smtp, session, envelope):
+                import email
+                from email import policy
+                message = email.message_from_bytes(
+                    envelope.original_content, policy=policy.default)
+                server.messages.append((envelope.rcpt_tos, message))
+                return '250 OK'
+
+        self.controller = Controller(
+            Handler(), hostname='127.0.0.1', port=self.port)
+        self.controller.start()
+        config.set('email', 'uri', 'smtp://127.0.0.1:%d' % self.port)
+        config.set('email', 'from', 'yankomas@imigrasi.example')
+        return self
+
+    def stop(self):
+        if self.controller:
+            self.controller.stop()
+            self.controller = None
+
+    def take(self):
+        "The messages received since the last take, as (to, message)."
+        messages, self.messages = self.messages, []
+        return messages

@@ -1,0 +1,241 @@
+import datetime as dt
+import logging
+import smtplib
+from email.message import EmailMessage
+from email.utils import formataddr
+
+import trytond.config as config
+from trytond.i18n import gettext
+from trytond.model import Index, ModelSQL, ModelView, Unique, fields
+from trytond.pool import Pool
+from trytond.pyson import Eval
+from trytond.sendmail import get_smtp_server, send_message
+from trytond.transaction import Transaction
+from trytond.url import http_host
+
+from . import clock
+from .notice import NOTICE_KINDS
+from .roles import ROLE_GROUPS
+
+logger = logging.getLogger(__name__)
+KINDS = [
+    ('escalate', "Escalated to you"),
+    ('request_direction', "Direction requested"),
+    ('give_direction', "Direction given"),
+    ('decide', "Decided"),
+    ('forward', "Direction forwarded"),
+    ('breach', "Deadline breached"),
+    ]
+# Sent messages are kept: retrying only looks at these states.
+PENDING = ['queued', 'failed']
+
+
+class Mail(ModelSQL, ModelView):
+    "An e-mail of the module: queued with the change, sent after commit."
+    __name__ = 'yankomas.mail'
+    __string__ = "E-mail"
+
+    company = fields.Many2One(
+        'company.company', "Office", required=True, readonly=True)
+    kind = fields.Selection(KINDS, "Kind", required=True, readonly=True)
+    key = fields.Char(
+        "Key", required=True, readonly=True,
+        help="What the message is about; the same key is never sent twice.")
+    complaint = fields.Many2One(
+        'yankomas.complaint', "Complaint", readonly=True, ondelete='CASCADE')
+    recipient = fields.Many2One('res.user', "Recipient", readonly=True)
+    email = fields.Char("E-mail", required=True, readonly=True)
+    subject = fields.Char("Subject", required=True, readonly=True)
+    body_text = fields.Text("Text", readonly=True)
+    body_html = fields.Text("HTML", readonly=True)
+    state = fields.Selection([
+            ('queued', "Queued"),
+            ('sent', "Sent"),
+            ('failed', "Failed"),
+            ], "State", required=True, readonly=True, sort=False)
+    error = fields.Text(
+        "Error", readonly=True,
+        states={'invisible': ~Eval('error')})
+    attempts = fields.Integer("Attempts", readonly=True)
+    sent = fields.DateTime("Sent", readonly=True)
+
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        t = cls.__table__()
+        cls._sql_constraints += [
+            ('key_unique', Unique(t, t.key),
+                'yankomas_complaint.msg_mail_key_unique'),
+            ]
+        cls._sql_indexes.add(Index(t, (t.id, Index.Range()),
+                where=t.state.in_(PENDING)))
+        cls._order = [('create_date', 'DESC'), ('id', 'DESC')]
+
+    @staticmethod
+    def default_state():
+        return 'queued'
+
+    @staticmethod
+    def default_attempts():
+        return 0
+
+    @classmethod
+    def recipients(cls, company, roles):
+        "The active users of the office with one of the roles and an e-mail."
+        pool = Pool()
+        User = pool.get('res.user')
+        ModelData = pool.get('ir.model.data')
+        groups = [ModelData.get_id('yankomas_complaint', ROLE_GROUPS[r])
+            for r in roles]
+        return User.search([
+                ('groups', 'in', groups),
+                ('companies', '=', company.id),
+                ('email', '!=', None),
+                ])
+
+    @classmethod
+    def queue_notices(cls, kind, complaint, step, users, key):
+        """Queue one notice of kind about step of complaint per user; keys
+        already queued are skipped, so a notice is never doubled."""
+        assert kind in NOTICE_KINDS
+        keys = {'%s:%s' % (key, u.id): u for u in users}
+        known = {m.key for m in cls.search([('key', 'in', list(keys))])}
+        messages = []
+        for message_key, user in keys.items():
+            if message_key in known:
+                continue
+            language = user.language.code if user.language else None
+            subject, text, html = _render_notice(
+                kind, complaint, step, language)
+            messages.append(cls(
+                    company=complaint.company, kind=kind, key=message_key,
+                    complaint=complaint, recipient=user, email=user.email,
+                    subject=subject, body_text=text, body_html=html))
+        cls.save(messages)
+        cls.send_after_commit(messages)
+        return messages
+
+    @classmethod
+    def send_after_commit(cls, messages):
+        "Send the messages once the transaction that made them commits."
+        if not messages:
+            return
+        transaction = Transaction()
+        database, ids = transaction.database.name, [m.id for m in messages]
+
+        def send():
+            with Transaction(new=True).start(database, 0) as new:
+                cls.send(cls.browse(cls.search([
+                                ('id', 'in', ids),
+                                ('state', 'in', PENDING),
+                                ])))
+                new.commit()
+        transaction.atexit(send)
+
+    @classmethod
+    def send_pending(cls):
+        "Send what is queued or failed before (the scheduler's retry)."
+        cls.send(cls.search([('state', 'in', PENDING)],
+                order=[('id', 'ASC')], limit=1000))
+
+    @classmethod
+    def send(cls, messages):
+        """Send each message over one SMTP connection; a message that fails
+        keeps its error and is retried by the next run."""
+        if not messages:
+            return
+        sender = config.get('email', 'from')
+        try:
+            server = get_smtp_server(strict=True)
+        except (OSError, smtplib.SMTPException) as exception:
+            logger.warning("SMTP server unreachable: %s", exception)
+            cls._failed(messages, exception)
+            return
+        try:
+            for message in messages:
+                try:
+                    send_message(message.as_email(sender), server=server,
+                        strict=True)
+                except (OSError, smtplib.SMTPException) as exception:
+                    cls._failed([message], exception)
+                else:
+                    message.state = 'sent'
+                    message.sent = clock.now()
+                    message.error = None
+                    message.attempts = (message.attempts or 0) + 1
+                    message.save()
+                    Transaction().commit()
+        finally:
+            try:
+                server.quit()
+            except (OSError, smtplib.SMTPException):
+                pass
+
+    @classmethod
+    def _failed(cls, messages, exception):
+        for message in messages:
+            message.state = 'failed'
+            message.error = str(exception) or exception.__class__.__name__
+            message.attempts = (message.attempts or 0) + 1
+        cls.save(messages)
+        Transaction().commit()
+
+    def as_email(self, sender):
+        email = EmailMessage()
+        email['From'] = sender
+        email['To'] = formataddr((self.recipient.name, self.email)
+            if self.recipient else ('', self.email))
+        email['Subject'] = self.subject
+        email['X-Yankomas-Key'] = self.key
+        email.set_content(self.body_text or '')
+        if self.body_html:
+            email.add_alternative(self.body_html, subtype='html')
+        return email
+
+
+def complaint_url(complaint):
+    "The address that opens the complaint in the web client."
+    database = Transaction().database.name
+    return '%s/#%s/model/yankomas.complaint/%d' % (
+        http_host(), database, complaint.id)
+
+
+def _render_notice(kind, complaint, step, language):
+    "Subject, text and HTML of a notice, in the recipient's language."
+    Step = Pool().get('yankomas.complaint.step')
+    with Transaction().set_context(language=language):
+        step = Step(step.id)
+        values = {
+            'number': complaint.number,
+            'subject': complaint.subject,
+            'step': step.step_string,
+            'deadline': _local_time(complaint, step.deadline),
+            'url': complaint_url(complaint),
+            }
+        subject = gettext(
+            'yankomas_complaint.msg_notice_%s_subject' % kind, **values)
+        asked = gettext(
+            'yankomas_complaint.msg_notice_%s_body' % kind, **values)
+        by = gettext('yankomas_complaint.msg_notice_deadline', **values)
+        opening = gettext('yankomas_complaint.msg_notice_open', **values)
+    text = '\n\n'.join([asked, by, '%s %s' % (opening, values['url'])])
+    html = (
+        '<html><body><p>%s</p><p>%s</p><p><a href="%s">%s</a></p>'
+        '</body></html>') % tuple(
+        _escape(v) for v in (asked, by, values['url'], opening))
+    return subject, text, html
+
+
+def _local_time(complaint, moment):
+    Calendar = Pool().get('yankomas.calendar')
+    if not moment:
+        return '-'
+    engine = Calendar.of(complaint.company).engine()
+    local = moment.replace(tzinfo=dt.timezone.utc).astimezone(engine.zone)
+    return local.strftime('%d/%m/%Y %H:%M ') + local.tzname()
+
+
+def _escape(value):
+    import html
+    return html.escape(value, quote=True)
+
