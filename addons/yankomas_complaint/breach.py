@@ -2,11 +2,12 @@ from trytond.model import ModelSQL, ModelView, Unique, fields
 from trytond.pool import Pool
 
 from .notice import breach_roles
+from .record import ServerWrittenMixin
 
 from .step import ROLE_SELECTION
 
 
-class BreachNotice(ModelSQL, ModelView):
+class BreachNotice(ServerWrittenMixin, ModelSQL, ModelView):
     "A step found past its deadline, to tell its role and their superior."
     __name__ = 'yankomas.breach.notice'
     __string__ = "Breach Notice"

@@ -1,4 +1,5 @@
 import datetime as dt
+from contextlib import contextmanager
 
 import holidays as holidays_lib
 
@@ -10,11 +11,14 @@ from trytond.model.exceptions import ValidationError
 from trytond.pool import Pool
 from trytond.pyson import Eval
 from trytond.rpc import RPC
-from trytond.transaction import without_check_access
+from trytond.transaction import Transaction, without_check_access
 from trytond.wizard import Button, StateTransition, StateView, Wizard
 
+from . import clock
+from .exceptions import CalendarError
 from .working_time import (
-    Period as EnginePeriod, WorkingCalendar, default_hours, ramadan_hours)
+    NoWorkingTime, Period as EnginePeriod, WorkingCalendar, default_hours,
+    ramadan_hours)
 
 TIMEZONES = [
     ('Asia/Jakarta', "WIB (Asia/Jakarta, UTC+7)"),
@@ -102,24 +106,46 @@ class Calendar(ModelSQL, ModelView):
     def get_rec_name(self, name):
         return self.company.rec_name
 
+    @fields.depends('company')
+    def on_change_company(self):
+        if self.company:
+            self.timezone = self.timezone_of(self.company)
+
+    @classmethod
+    def timezone_of(cls, company):
+        zones = dict(TIMEZONES)
+        if company and company.timezone in zones:
+            return company.timezone
+        return cls.default_timezone()
+
     @classmethod
     def of(cls, company):
-        "The office's calendar, made with the defaults on first use."
+        """The office's calendar. An office without one (activated before
+        this module) gets it made with the defaults, or in memory only when
+        the transaction cannot write."""
         with without_check_access():
             calendars = cls.search([('company', '=', company)], limit=1)
             if calendars:
                 return calendars[0]
-            calendar, = cls.create([{
-                        'company': company.id if company else None,
-                        'hours': [('create', cls.default_hours())],
-                        }])
+            values = {
+                'company': company.id,
+                'timezone': cls.timezone_of(company),
+                }
+            if Transaction().readonly:
+                calendar = cls(**values)
+                calendar.hours = [Pool().get('yankomas.calendar.hours')(**v)
+                    for v in cls.default_hours()]
+                calendar.holidays, calendar.periods = cls._package_holidays(
+                    _default_years())
+                return calendar
+            calendar, = cls.create([dict(values,
+                        hours=[('create', cls.default_hours())])])
         return calendar
 
     @classmethod
     def create(cls, vlist):
         calendars = super().create(vlist)
-        today = dt.date.today()
-        cls.add_holidays(calendars, [today.year, today.year + 1])
+        cls.add_holidays(calendars, _default_years())
         cls._engines.clear()
         return calendars
 
@@ -139,10 +165,9 @@ class Calendar(ModelSQL, ModelView):
         pass
 
     @classmethod
-    def add_holidays(cls, calendars, years):
-        """Add the national holidays and collective leave of years, with a
-        Ramadan period; the days already in the table are left as they are.
-        """
+    def _package_holidays(cls, years):
+        """Unsaved holidays (national holidays and collective leave) and
+        Ramadan periods of years, from the holidays package."""
         pool = Pool()
         Holiday = pool.get('yankomas.calendar.holiday')
         Period = pool.get('yankomas.calendar.period')
@@ -150,31 +175,44 @@ class Calendar(ModelSQL, ModelView):
             'ID', years=years, language='id')
         collective = holidays_lib.country_holidays(
             'ID', years=years, categories=('government',), language='id')
+        days = {}
+        for kind, table in [('national', national),
+                ('collective_leave', collective)]:
+            for date, name in sorted(table.items()):
+                days.setdefault(date, Holiday(date=date, name=name, kind=kind))
+        periods = [Period(name="Ramadan %s" % first.year, first=first,
+                last=last, hours=Period.default_hours())
+            for first, last in _ramadans(national)]
+        return list(days.values()), periods
+
+    @classmethod
+    def add_holidays(cls, calendars, years):
+        """Add the national holidays and collective leave of years, with a
+        Ramadan period; the days already in the table are left as they are.
+        """
+        pool = Pool()
+        Holiday = pool.get('yankomas.calendar.holiday')
+        Period = pool.get('yankomas.calendar.period')
         new_holidays, new_periods = [], []
         for calendar in calendars:
+            holidays, periods = cls._package_holidays(years)
             known = {h.date for h in calendar.holidays}
-            for kind, table in [('national', national),
-                    ('collective_leave', collective)]:
-                for date, name in sorted(table.items()):
-                    if date not in known:
-                        known.add(date)
-                        new_holidays.append(Holiday(
-                                calendar=calendar, date=date, name=name,
-                                kind=kind))
-            for first, last in _ramadans(national):
-                if not any(p.first <= last and first <= p.last
+            for holiday in holidays:
+                if holiday.date not in known:
+                    holiday.calendar = calendar
+                    new_holidays.append(holiday)
+            for period in periods:
+                if not any(p.first <= period.last and period.first <= p.last
                         for p in calendar.periods):
-                    new_periods.append(Period(
-                            calendar=calendar, name="Ramadan %s" % first.year,
-                            first=first, last=last,
-                            hours=Period.default_hours()))
+                    period.calendar = calendar
+                    new_periods.append(period)
         Holiday.save(new_holidays)
         Period.save(new_periods)
         cls._engines.clear()
 
     def engine(self):
         "The pure working-time calendar of the office."
-        engine = self._engines.get(self.id)
+        engine = self._engines.get(self.id) if self.id else None
         if engine is None:
             engine = WorkingCalendar(
                 timezone=self.timezone,
@@ -183,25 +221,43 @@ class Calendar(ModelSQL, ModelView):
                     EnginePeriod(p.first, p.last, _week(p.hours))
                     for p in self.periods),
                 closed=frozenset(h.date for h in self.holidays))
-            self._engines.set(self.id, engine)
+            if self.id:
+                self._engines.set(self.id, engine)
         return engine
 
     def compute_deadline(self, start, duration):
         "The instant when duration of working time has passed since start."
-        return self.engine().deadline(start, duration)
+        with self._working_time(start):
+            return self.engine().deadline(start, duration)
 
     def working_time_between(self, start, end):
         "The working time from start to end; negative if end is earlier."
-        return self.engine().signed_elapsed(start, end)
+        with self._working_time(min(start, end)):
+            return self.engine().signed_elapsed(start, end)
+
+    @contextmanager
+    def _working_time(self, start):
+        try:
+            yield
+        except NoWorkingTime:
+            raise CalendarError(gettext(
+                    'yankomas_complaint.msg_calendar_no_working_time',
+                    office=self.company.rec_name, moment=start))
 
     def legal_deadline(self, received, kind):
         "The date by which a complaint received then must be answered or decided."
         engine = self.engine()
-        day = engine._local(received).date()
+        day = engine.local_date(received)
         days = getattr(self, '%s_days' % kind)
         if getattr(self, '%s_day_kind' % kind) == 'calendar':
             return day + dt.timedelta(days=days)
         return engine.add_working_days(day, days)
+
+
+def _default_years():
+    "This year and the next, in Indonesia's westernmost zone."
+    year = (clock.now() + dt.timedelta(hours=7)).year
+    return [year, year + 1]
 
 
 def _week(hours):
@@ -266,6 +322,19 @@ class Hours(CalendarEngineMixin, ModelSQL, ModelView):
                 raise ValidationError(gettext(
                         'yankomas_complaint.msg_calendar_hours_order',
                         day=line.weekday_string))
+            for other in cls.search([
+                        ('calendar', '=', line.calendar),
+                        ('period', '=', line.period),
+                        ('weekday', '=', line.weekday),
+                        ('id', '!=', line.id),
+                        ('start', '<', line.end),
+                        ('end', '>', line.start),
+                        ], limit=1):
+                raise ValidationError(gettext(
+                        'yankomas_complaint.msg_calendar_hours_overlap',
+                        day=line.weekday_string,
+                        first='%s-%s' % (line.start, line.end),
+                        second='%s-%s' % (other.start, other.end)))
 
 
 class Period(CalendarEngineMixin, ModelSQL, ModelView):
@@ -360,7 +429,7 @@ class ImportHolidaysStart(ModelView):
 
     @staticmethod
     def default_year():
-        return dt.date.today().year + 1
+        return _default_years()[1]
 
 
 class ImportHolidays(Wizard):

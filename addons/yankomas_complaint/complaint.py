@@ -18,6 +18,10 @@ from .notice import HANDOVER_NOTICES
 from .roles import user_roles
 from .step import STEP_SELECTION
 
+# Set by the workflow or at creation; clients may not write them.
+WORKFLOW_FIELDS = {
+    'state', 'number', 'resolution', 'closed', 'steps', 'company', 'channel',
+    'received'}
 _closed = Eval('state').in_(list(FINAL_STATES))
 _states = {'readonly': _closed}
 _passport = {
@@ -173,7 +177,8 @@ class Complaint(Workflow, ModelSQL, ModelView):
     decision_deadline = fields.Function(
         fields.Date(
             "Decide By",
-            help="The legal deadline to decide the complaint."),
+            help="The legal deadline to decide the complaint, "
+            "counted from when its file was complete."),
         'get_legal_deadline')
     level = fields.Function(fields.Selection([
                 ('desk', "Desk"),
@@ -330,10 +335,8 @@ class Complaint(Workflow, ModelSQL, ModelView):
     @classmethod
     def search_overdue(cls, name, clause):
         _, operator, value = clause[:3]
-        domain = [('steps', 'where', [('overdue', '=', True)])]
-        if (operator == '=') == bool(value):
-            return domain
-        return ['NOT', domain]
+        where = 'where' if (operator == '=') == bool(value) else 'not where'
+        return [('steps', where, [('overdue', '=', True)])]
 
     def get_my_task(self, name):
         return bool(self.current_step and self.current_step.mine)
@@ -341,19 +344,27 @@ class Complaint(Workflow, ModelSQL, ModelView):
     @classmethod
     def search_my_task(cls, name, clause):
         _, operator, value = clause[:3]
-        domain = [('steps', 'where', [('mine', '=', True)])]
-        if (operator == '=') == bool(value):
-            return domain
-        return ['NOT', domain]
+        where = 'where' if (operator == '=') == bool(value) else 'not where'
+        return [('steps', where, [('mine', '=', True)])]
 
     def get_holds(self, name):
         return [h.id for s in self.steps for h in s.holds]
 
     def get_legal_deadline(self, name):
+        """The answer is due from receipt; the decision from the moment the
+        file was complete (the officer resolved or escalated it)."""
         Calendar = Pool().get('yankomas.calendar')
-        if self.company and self.received:
-            return Calendar.of(self.company).legal_deadline(
-                self.received, name[:-len('_deadline')])
+        if not self.company or not self.received:
+            return
+        kind = name[:-len('_deadline')]
+        start = self.received
+        if kind == 'decision':
+            start = next((s.ended for s in self.steps
+                    if s.step == 'intake' and s.action in NEEDS_COMPLETE_FORM),
+                None)
+            if not start:
+                return
+        return Calendar.of(self.company).legal_deadline(start, kind)
 
     def get_level(self, name):
         return level_reached({s.step for s in self.steps})
@@ -364,15 +375,17 @@ class Complaint(Workflow, ModelSQL, ModelView):
     @classmethod
     def preprocess_values(cls, mode, values):
         values = super().preprocess_values(mode, values)
+        if mode == 'create' and Transaction().check_access:
+            for name in WORKFLOW_FIELDS - {'company', 'channel', 'received'}:
+                values.pop(name, None)
         if values.get('id_number'):
             values['id_number'] = identity.compact(
                 values.get('id_type'), values['id_number'])
         if mode == 'create':
             values['state'] = first_state(
                 values.get('channel', cls.default_channel()))
-            if not values.get('number'):
-                values['number'] = cls._new_number(
-                    values.get('company', cls.default_company()))
+            values['number'] = cls._new_number(
+                values.get('company', cls.default_company()))
         return values
 
     @classmethod
@@ -586,6 +599,15 @@ class Complaint(Workflow, ModelSQL, ModelView):
     def check_modification(cls, mode, complaints, values=None, external=False):
         super().check_modification(
             mode, complaints, values=values, external=external)
+        if mode == 'write' and external:
+            # Only the buttons move a complaint and write its outcome.
+            locked = sorted(set(values) & WORKFLOW_FIELDS)
+            if locked:
+                labels = cls.fields_get(locked)
+                raise AccessError(gettext(
+                        'yankomas_complaint.msg_complaint_workflow_fields',
+                        fields=', '.join(
+                            labels[n]['string'] for n in locked)))
         if mode == 'delete':
             for complaint in complaints:
                 raise AccessError(gettext(

@@ -26,5 +26,5 @@ class StepHoldError(UserError):
     pass
 
 
-class CalendarMissing(UserError):
+class CalendarError(UserError):
     pass

@@ -1,13 +1,15 @@
 from trytond.model import ModelSQL, ModelView, fields
 from trytond.wizard import Button, StateTransition, StateView, Wizard
 
+from .record import ServerWrittenMixin
+
 HOLD_KINDS = [
     ('waiting_complainant', "Waiting for the complainant"),
     ('waiting_unit', "Waiting for another unit"),
     ]
 
 
-class Hold(ModelSQL, ModelView):
+class Hold(ServerWrittenMixin, ModelSQL, ModelView):
     __name__ = 'yankomas.complaint.step.hold'
     __string__ = "Step Hold"
     __access__ = {'step'}

@@ -15,6 +15,7 @@ from trytond.url import http_host
 
 from . import clock
 from .notice import NOTICE_KINDS
+from .record import ServerWrittenMixin
 from .roles import ROLE_GROUPS
 
 logger = logging.getLogger(__name__)
@@ -30,7 +31,7 @@ KINDS = [
 PENDING = ['queued', 'failed']
 
 
-class Mail(ModelSQL, ModelView):
+class Mail(ServerWrittenMixin, ModelSQL, ModelView):
     "An e-mail of the module: queued with the change, sent after commit."
     __name__ = 'yankomas.mail'
     __string__ = "E-mail"

@@ -75,10 +75,6 @@ def transitions():
         for source in sources}
 
 
-def role_of(step):
-    return STEP_ROLES.get(step)
-
-
 def steps_of_roles(roles):
     "The steps at which any of the roles has to act."
     return sorted(s for s, r in STEP_ROLES.items() if r in roles)

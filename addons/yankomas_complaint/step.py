@@ -11,6 +11,7 @@ from trytond.transaction import Transaction
 from . import clock
 from .exceptions import StepHoldError
 from .pipeline import BUTTONS, STEP_ROLES, SUPERIOR
+from .record import ServerWrittenMixin
 from .roles import user_roles
 
 STEP_SELECTION = [
@@ -30,7 +31,7 @@ ROLE_SELECTION = [
     ]
 
 
-class Step(ModelSQL, ModelView):
+class Step(ServerWrittenMixin, ModelSQL, ModelView):
     __name__ = 'yankomas.complaint.step'
     __string__ = "Complaint Step"
     __access__ = {'complaint'}
@@ -123,7 +124,11 @@ class Step(ModelSQL, ModelView):
             ]
         if (operator == '=') == bool(value):
             return late
-        return ['NOT', late]
+        return ['OR',
+            ('ended', '!=', None),
+            ('deadline', '=', None),
+            ('deadline', '>=', clock.now()),
+            ]
 
     def get_mine(self, name):
         return bool(not self.ended and (self.role in user_roles()
@@ -132,13 +137,19 @@ class Step(ModelSQL, ModelView):
     @classmethod
     def search_mine(cls, name, clause):
         _, operator, value = clause[:3]
-        mine = [('ended', '=', None), ['OR',
-                ('role', 'in', list(user_roles())),
-                ('assignee', '=', Transaction().user),
-                ]]
+        roles, user = list(user_roles()), Transaction().user
         if (operator == '=') == bool(value):
-            return mine
-        return ['NOT', mine]
+            return [('ended', '=', None), ['OR',
+                    ('role', 'in', roles),
+                    ('assignee', '=', user),
+                    ]]
+        return ['OR',
+            ('ended', '!=', None),
+            [('role', 'not in', roles), ['OR',
+                    ('assignee', '!=', user),
+                    ('assignee', '=', None),
+                    ]],
+            ]
 
     @classmethod
     def get_remaining(cls, steps, name):

@@ -55,6 +55,10 @@ class WorkingCalendar:
     def _local(self, instant):
         return instant.replace(tzinfo=UTC).astimezone(self.zone)
 
+    def local_date(self, instant):
+        "The office's date at the UTC instant."
+        return self._local(instant).date()
+
     def _utc(self, day, time):
         local = dt.datetime.combine(day, time, tzinfo=self.zone)
         return local.astimezone(UTC).replace(tzinfo=None)

@@ -1,0 +1,17 @@
+from trytond.i18n import gettext
+from trytond.model.exceptions import AccessError
+
+
+class ServerWrittenMixin:
+    """Records only the server writes (history, notices, e-mails): clients
+    may read them but never create, change or delete them."""
+    __slots__ = ()
+
+    @classmethod
+    def check_modification(cls, mode, records, values=None, external=False):
+        super().check_modification(
+            mode, records, values=values, external=external)
+        if external:
+            raise AccessError(gettext(
+                    'yankomas_complaint.msg_record_server_written',
+                    model=cls.__names__()['model']))
