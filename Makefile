@@ -1,0 +1,132 @@
+# Yankomas: development server and tests, run from the repository root.
+#   make run    venv, sao, demo database "yankomas" (kept between runs), server
+#   make reset  drop the demo database and build it again
+#   make test   module tests and end-to-end tests, on SQLite and PostgreSQL
+
+SHELL := /bin/bash
+.DELETE_ON_ERROR:
+.NOTPARALLEL:
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+SAO_VERSION := 8.0.11
+TEST_PACKAGES := chromium poppler-utils
+
+CONF := config/trytond.conf
+# Absolute paths that config/trytond.conf leaves to the environment.
+export TRYTOND_DATABASE__PATH := $(CURDIR)/var/db
+export TRYTOND_WEB__ROOT := $(CURDIR)/var/sao
+DB := yankomas
+DEMO_PASSWORD := yankomas-demo
+DEMO_USERS := duta petugas kasubsi kasi kakan admin
+ADMIN = $(VENV)/bin/trytond-admin -c $(CONF) -d $(DB) -l id
+
+VENV_STAMP := $(VENV)/.installed
+SAO_STAMP := var/sao/.installed
+DB_STAMP := var/db/$(DB).stamp
+PASSFILE := var/admin-password
+MODULE_FILES := $(shell find addons/yankomas_complaint -type f \
+	\( -name '*.py' -o -name '*.xml' -o -name '*.cfg' -o -name '*.po' \) \
+	-not -path '*/tests/*')
+
+.PHONY: run reset test test-sqlite test-postgresql system-packages \
+	test-module-sqlite test-module-postgresql test-e2e-sqlite test-e2e-postgresql
+
+# E-mail goes to the local mail sink unless TRYTOND_EMAIL__URI names a real
+# SMTP server; links in e-mails point at the development server.
+MAILBOX := var/mail/yankomas.mbox
+export TRYTOND_EMAIL__FROM ?= yankomas@localhost
+export TRYTOND_WEB__HOSTNAME ?= 127.0.0.1:8000
+
+# The scheduler (trytond-cron: breach detection, e-mail retries) and the
+# mail sink run beside the server and stop with it.
+run: $(DB_STAMP) $(SAO_STAMP)
+	@mkdir -p var/mail
+	@echo
+	@echo "Yankomas on http://127.0.0.1:8000/ (database $(DB))"
+	@echo "Demo logins: $(DEMO_USERS); password $(DEMO_PASSWORD)"
+	@if [ -z "$$TRYTOND_EMAIL__URI" ]; then \
+		echo "E-mails are delivered to $(MAILBOX)"; fi
+	@echo
+	@pids=; trap 'kill $$pids 2>/dev/null' EXIT INT TERM; \
+	if [ -z "$$TRYTOND_EMAIL__URI" ]; then \
+		$(PY) tools/mailsink.py $(MAILBOX) 8025 & pids="$$pids $$!"; \
+		export TRYTOND_EMAIL__URI=smtp://127.0.0.1:8025; \
+	fi; \
+	PYTHONOPTIMIZE=1 $(VENV)/bin/trytond-cron -c $(CONF) -d $(DB) & \
+	pids="$$pids $$!"; \
+	PYTHONOPTIMIZE=1 $(VENV)/bin/trytond -c $(CONF) -d $(DB)
+
+reset: $(VENV_STAMP) $(PASSFILE)
+	rm -f var/db/$(DB).sqlite $(DB_STAMP)
+	$(MAKE) $(DB_STAMP)
+
+# The database is created and loaded with the demo only when missing; later
+# changes to the module update it in place. On a new database --all alone
+# would update only ir and res: -u activates the module and its dependencies.
+# The echo answers "no e-mail" to trytond-admin's prompt for the admin's.
+$(DB_STAMP): $(MODULE_FILES) | $(VENV_STAMP) $(PASSFILE)
+	mkdir -p var/db
+	export TRYTONPASSFILE=$(CURDIR)/$(PASSFILE); \
+	if [ -f var/db/$(DB).sqlite ]; then \
+		$(ADMIN) --all; \
+	else \
+		touch var/db/$(DB).sqlite \
+		&& echo | $(ADMIN) -u yankomas_complaint --activate-dependencies \
+		&& $(PY) -m yankomas_complaint.demo -c $(CONF) -d $(DB) \
+		|| { rm -f var/db/$(DB).sqlite; exit 1; }; \
+	fi
+	touch $@
+
+$(PASSFILE):
+	mkdir -p var
+	echo $(DEMO_PASSWORD) > $@
+
+# Debian packages missing among $(1) (run as root when some are).
+apt_ensure = missing=$$(for p in $(1); do \
+		dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null \
+			| grep -q 'ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		apt-get update && apt-get install -y $$missing; \
+	fi
+
+$(VENV_STAMP): requirements.txt addons/yankomas_complaint/pyproject.toml
+	@test -x $(PY) || $(call apt_ensure,python3-venv)
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+# sao from npm; dist/ is prebuilt. --legacy-peer-deps avoids an ERESOLVE.
+$(SAO_STAMP):
+	@command -v npm >/dev/null || $(call apt_ensure,npm)
+	rm -rf var/sao var/sao-tmp
+	mkdir -p var/sao-tmp
+	cd var/sao-tmp && npm pack --silent tryton-sao@$(SAO_VERSION) \
+		&& tar xzf tryton-sao-$(SAO_VERSION).tgz
+	mv var/sao-tmp/package var/sao
+	rm -rf var/sao-tmp
+	cd var/sao && npm install --omit=dev --legacy-peer-deps --no-audit --no-fund
+	touch $@
+
+system-packages:
+	@$(call apt_ensure,$(TEST_PACKAGES))
+
+test: test-module-sqlite test-module-postgresql test-e2e-sqlite test-e2e-postgresql
+test-sqlite: test-module-sqlite test-e2e-sqlite
+test-postgresql: test-module-postgresql test-e2e-postgresql
+
+# The test cache is keyed on the module list only, not the schema: start empty.
+test-module-sqlite: system-packages $(VENV_STAMP)
+	rm -rf var/cache/sqlite
+	DB_CACHE=$(CURDIR)/var/cache/sqlite $(PY) -m unittest yankomas_complaint.tests
+
+test-module-postgresql: system-packages $(VENV_STAMP)
+	rm -rf var/cache/postgresql
+	TRYTOND_DATABASE_URI=postgresql:// DB_CACHE=$(CURDIR)/var/cache/postgresql \
+		$(PY) -m unittest yankomas_complaint.tests
+
+# A phony target skips pattern rules, hence one rule per backend.
+test-e2e-sqlite test-e2e-postgresql: system-packages $(VENV_STAMP) $(SAO_STAMP)
+	YANKOMAS_E2E_DB=$(@:test-e2e-%=%) $(PY) -m pytest -p no:cacheprovider tests

@@ -1,0 +1,166 @@
+"""A fresh Yankomas server for the end-to-end tests, built as `make run` does.
+
+YANKOMAS_E2E_DB=postgresql runs it on a new PostgreSQL database (dropped at
+the end) instead of SQLite in a temporary folder.
+"""
+import base64
+import configparser
+import itertools
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+PASSWORD = 'yankomas-demo'
+BACKEND = os.environ.get('YANKOMAS_E2E_DB', 'sqlite')
+ARTIFACTS = ROOT / 'tests' / 'artifacts'
+
+
+class RPCError(Exception):
+    "An error answered by the server: args are Tryton's (type, details)."
+
+
+class Client:
+    "A JSON-RPC session of one user, as sao opens it."
+
+    _ids = itertools.count(1)
+
+    def __init__(self, server, login, password=PASSWORD):
+        self.url = f'{server.url}{server.database}/rpc/'
+        self.auth = None
+        self.user_id, session = self.call(
+            'common.db.login', login, {'password': password}, 'id')[:2]
+        token = f'{login}:{self.user_id}:{session}'.encode()
+        self.auth = 'Session ' + base64.b64encode(token).decode()
+        self.context = self.call('model.res.user.get_preferences', True, {})
+
+    def call(self, method, *params):
+        body = json.dumps(
+            {'id': next(self._ids), 'method': method, 'params': params})
+        request = urllib.request.Request(
+            self.url, body.encode(), {'Content-Type': 'application/json'})
+        if self.auth:
+            request.add_header('Authorization', self.auth)
+        with urllib.request.urlopen(request, timeout=120) as response:
+            answer = json.load(response)
+        if 'error' in answer:
+            raise RPCError(*answer['error'])
+        return answer['result']
+
+    def model(self, model, method, *args):
+        "Call MODEL.METHOD(*args) in the user's context, as sao does."
+        return self.call(f'model.{model}.{method}', *args, self.context)
+
+
+def _free_port():
+    with socket.socket() as sock:
+        sock.bind(('127.0.0.1', 0))
+        return sock.getsockname()[1]
+
+
+def _write_config(folder, port):
+    "The repository's config with absolute paths and a free port."
+    name = 'trytond-postgresql.conf' if BACKEND == 'postgresql' else (
+        'trytond.conf')
+    config = configparser.ConfigParser(interpolation=None)
+    config.read(ROOT / 'config' / name)
+    config['database']['path'] = str(folder / 'db')
+    config['web']['listen'] = f'127.0.0.1:{port}'
+    config['web']['root'] = str(ROOT / 'var' / 'sao')
+    (folder / 'db').mkdir()
+    path = folder / 'trytond.conf'
+    with path.open('w') as file:
+        config.write(file)
+    return path, config['database']['uri']
+
+
+def _postgresql(uri, sql):
+    import psycopg
+    with psycopg.connect(uri, dbname='postgres', autocommit=True) as conn:
+        conn.execute(sql)
+
+
+def _wait_until_up(url, process, log, timeout=120):
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if process.poll() is not None:
+            pytest.fail(f"trytond exited:\n{log.read_text()}")
+        try:
+            with urllib.request.urlopen(url, timeout=5):
+                return
+        except (urllib.error.URLError, ConnectionError):
+            time.sleep(0.5)
+    pytest.fail(f"trytond did not answer on {url}:\n{log.read_text()}")
+
+
+class Server:
+    def __init__(self, url, database, log):
+        self.url, self.database, self.log = url, database, log
+
+    def login(self, login, password=PASSWORD):
+        return Client(self, login, password)
+
+
+@pytest.fixture(scope='session')
+def server(tmp_path_factory):
+    folder = tmp_path_factory.mktemp('yankomas')
+    port = _free_port()
+    config, uri = _write_config(folder, port)
+    passfile = folder / 'admin-password'
+    passfile.write_text(PASSWORD + '\n')
+    env = dict(os.environ, TRYTONPASSFILE=str(passfile))
+    if BACKEND == 'postgresql':
+        database = f'yankomas_e2e_{os.getpid()}'
+        _postgresql(uri, f'CREATE DATABASE "{database}"')
+    else:
+        database = 'yankomas'
+        (folder / 'db' / f'{database}.sqlite').touch()
+    log = folder / 'trytond.log'
+    process = None
+    try:
+        subprocess.run([BIN / 'trytond-admin', '-c', config, '-d', database,
+                '-u', 'yankomas_complaint', '--activate-dependencies',
+                '-l', 'id'], input=b'\n',  # no e-mail for admin
+            check=True, env=env, cwd=ROOT)
+        subprocess.run([sys.executable, '-m', 'yankomas_complaint.demo',
+                '-c', config, '-d', database], check=True, env=env, cwd=ROOT)
+        with log.open('w') as output:
+            process = subprocess.Popen(
+                [BIN / 'trytond', '-c', config, '-d', database],
+                env=dict(env, PYTHONOPTIMIZE='1'), cwd=ROOT,
+                stdout=output, stderr=subprocess.STDOUT)
+        url = f'http://127.0.0.1:{port}/'
+        _wait_until_up(url, process, log)
+        server = Server(url, database, log)
+        try:
+            # trytond serves even when loading the database failed.
+            server.login('admin')
+        except RPCError:
+            pytest.fail(f"trytond cannot log in:\n{log.read_text()}")
+        yield server
+    finally:
+        if process:
+            process.terminate()
+            try:
+                process.wait(30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+        if BACKEND == 'postgresql':
+            _postgresql(uri, f'DROP DATABASE IF EXISTS "{database}" (FORCE)')
+
+
+@pytest.fixture(scope='session')
+def artifacts():
+    ARTIFACTS.mkdir(exist_ok=True)
+    for old in ARTIFACTS.glob(f'{BACKEND}-*'):
+        old.unlink()
+    return ARTIFACTS
