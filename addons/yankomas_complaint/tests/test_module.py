@@ -1,5 +1,8 @@
 from trytond.modules.company.tests import CompanyTestMixin
-from trytond.tests.test_tryton import ModuleTestCase
+from trytond.pool import Pool
+from trytond.tests.test_tryton import ModuleTestCase, with_transaction
+
+from yankomas_complaint.pipeline import BUTTON_ROLES
 
 
 class YankomasComplaintTestCase(CompanyTestMixin, ModuleTestCase):
@@ -12,6 +15,22 @@ class YankomasComplaintTestCase(CompanyTestMixin, ModuleTestCase):
         return super()._skip_company_rule | {
             ('yankomas.time_standard', 'company'),
             }
+
+    @with_transaction()
+    def test_button_groups_follow_the_pipeline(self):
+        "The groups of each SOP button are those of pipeline.BUTTON_ROLES"
+        pool = Pool()
+        Button = pool.get('ir.model.button')
+        ModelData = pool.get('ir.model.data')
+        for name, roles in BUTTON_ROLES.items():
+            button, = Button.search([
+                    ('model', '=', 'yankomas.complaint'),
+                    ('name', '=', name),
+                    ])
+            self.assertEqual(
+                {g.id for g in button.groups},
+                {ModelData.get_id('yankomas_complaint', 'group_%s' % r)
+                    for r in roles}, name)
 
 
 del ModuleTestCase
