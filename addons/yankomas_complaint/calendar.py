@@ -15,6 +15,7 @@ from trytond.transaction import Transaction, without_check_access
 from trytond.wizard import Button, StateTransition, StateView, Wizard
 
 from . import clock
+from .digest import parse_times
 from .exceptions import CalendarError
 from .working_time import (
     NoWorkingTime, Period as EnginePeriod, WorkingCalendar, default_hours,
@@ -60,6 +61,10 @@ class Calendar(ModelSQL, ModelView):
         help="Days within which a complete complaint must be decided.")
     decision_day_kind = fields.Selection(DAY_KINDS, "Decision Days",
         required=True)
+    digest_times = fields.Char(
+        "Digest Times", required=True,
+        help="When the e-mail digests leave on working days, office time, "
+        "e.g. \"07:30, 13:00\".")
 
     @classmethod
     def __setup__(cls):
@@ -96,6 +101,21 @@ class Calendar(ModelSQL, ModelView):
     @staticmethod
     def default_decision_day_kind():
         return 'working'
+
+    @staticmethod
+    def default_digest_times():
+        return '07:30, 13:00'
+
+    @classmethod
+    def validate_fields(cls, calendars, field_names):
+        super().validate_fields(calendars, field_names)
+        for calendar in calendars:
+            try:
+                parse_times(calendar.digest_times)
+            except ValueError:
+                raise ValidationError(gettext(
+                        'yankomas_complaint.msg_calendar_digest_times',
+                        times=calendar.digest_times))
 
     @classmethod
     def default_hours(cls):

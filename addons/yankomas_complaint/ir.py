@@ -11,4 +11,6 @@ class Cron(metaclass=PoolMeta):
                 ('yankomas.complaint.step|detect_breaches',
                     "Detect Overdue Complaint Steps"),
                 ('yankomas.mail|send_pending', "Send Queued Yankomas E-mails"),
+                ('yankomas.mail|send_digests',
+                    "Send Yankomas Complaint Digests"),
                 ])

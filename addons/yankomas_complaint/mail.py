@@ -14,6 +14,7 @@ from trytond.transaction import Transaction
 from trytond.url import http_host
 
 from . import clock
+from .mail_digest import DigestMixin
 from .notice import NOTICE_KINDS
 from .record import ServerWrittenMixin
 from .roles import ROLE_GROUPS
@@ -26,12 +27,13 @@ KINDS = [
     ('decide', "Decided"),
     ('forward', "Direction forwarded"),
     ('breach', "Deadline breached"),
+    ('digest', "Digest"),
     ]
 # Sent messages are kept: retrying only looks at these states.
 PENDING = ['queued', 'failed']
 
 
-class Mail(ServerWrittenMixin, ModelSQL, ModelView):
+class Mail(DigestMixin, ServerWrittenMixin, ModelSQL, ModelView):
     "An e-mail of the module: queued with the change, sent after commit."
     __name__ = 'yankomas.mail'
     __string__ = "E-mail"
@@ -239,4 +241,5 @@ def _local_time(complaint, moment):
 def _escape(value):
     import html
     return html.escape(value, quote=True)
+
 

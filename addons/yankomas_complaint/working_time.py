@@ -59,6 +59,10 @@ class WorkingCalendar:
         "The office's date at the UTC instant."
         return self._local(instant).date()
 
+    def utc(self, day, time):
+        "The naive UTC instant of the office's local day and time."
+        return self._utc(day, time)
+
     def _utc(self, day, time):
         local = dt.datetime.combine(day, time, tzinfo=self.zone)
         return local.astimezone(UTC).replace(tzinfo=None)

@@ -1,0 +1,206 @@
+"""The scheduled e-mail digests: which period is due, what each reader
+gets, and how it reads."""
+import datetime as dt
+import html
+
+from trytond.i18n import gettext
+from trytond.pool import Pool
+from trytond.transaction import Transaction
+
+from . import clock
+from .digest import (
+    Item, current_slot, format_duration, group_by_step, items_for, latest,
+    office_summary, parse_times)
+from .roles import ROLE_GROUPS
+
+
+class DigestMixin:
+    "The scheduled digests of a mail model."
+    __slots__ = ()
+
+    @classmethod
+    def send_digests(cls):
+        "Queue the digest of each office whose digest time has come."
+        Calendar = Pool().get('yankomas.calendar')
+        now = clock.now()
+        for calendar in Calendar.search([]):
+            period = digest_period(calendar, now)
+            if period:
+                cls.queue_digests(calendar, now, *period)
+
+    @classmethod
+    def queue_digests(cls, calendar, now, key, start, end):
+        """Queue one digest per reader of the office for the period from
+        start to end; a period already queued is not queued again."""
+        pool = Pool()
+        User = pool.get('res.user')
+        company = calendar.company
+        items, on_time = office_items(calendar, now)
+        horizon = calendar.working_time_between(now, end)
+        readers = User.search([
+                ('companies', '=', company.id),
+                ('email', '!=', None),
+                ('yankomas_digest', '=', True),
+                ])
+        keys = {'digest:%s:%d' % (key, u.id): u for u in readers}
+        known = {m.key for m in cls.search([('key', 'in', list(keys))])}
+        mails = []
+        for mail_key, user in keys.items():
+            roles = user_roles_of(user)
+            if mail_key in known or not roles:
+                continue
+            language = user.language.code if user.language else None
+            rendered = render_digest(calendar, user, roles, items, on_time,
+                horizon, start, end, language)
+            if rendered:
+                subject, text, html = rendered
+                mails.append(cls(
+                        company=company, kind='digest', key=mail_key,
+                        recipient=user, email=user.email, subject=subject,
+                        body_text=text, body_html=html))
+        cls.save(mails)
+        cls.send_after_commit(mails)
+        return mails
+
+
+def digest_period(calendar, now):
+    """(key, start, end) of the office's digest due at now, or None on a
+    closed day or before the first digest time. end is the next digest."""
+    engine = calendar.engine()
+    day = engine.local_date(now)
+    if not engine.is_working_day(day):
+        return
+    times = parse_times(calendar.digest_times)
+    local_now = now.replace(tzinfo=dt.timezone.utc).astimezone(engine.zone)
+    slot = current_slot(times, local_now)
+    if slot is None:
+        return
+    later = [t for t in times if t > slot]
+    if later:
+        end = engine.utc(day, later[0])
+    else:
+        end = engine.utc(engine.add_working_days(day, 1), times[0])
+    key = '%d:%sT%s' % (calendar.company.id, day.isoformat(),
+        slot.strftime('%H:%M'))
+    return key, engine.utc(day, slot), end
+
+
+def office_items(calendar, now):
+    """The open steps of the office as digest items, and the on-time counts
+    per step of the steps closed this month (two queries)."""
+    pool = Pool()
+    Step = pool.get('yankomas.complaint.step')
+    company = calendar.company
+    engine = calendar.engine()
+    items = []
+    for step in Step.search([
+                ('complaint.company', '=', company.id),
+                ('ended', '=', None),
+                ('deadline', '!=', None),
+                ]):
+        complaint = step.complaint
+        items.append(Item(
+                complaint=complaint.id, number=complaint.number,
+                category=complaint.category.id if complaint.category else None,
+                subject=complaint.subject, step=step.step, role=step.role,
+                assignee=step.assignee.id if step.assignee else None,
+                remaining=engine.signed_elapsed(now, step.deadline)))
+    day = engine.local_date(now)
+    first = engine.utc(day.replace(day=1), dt.time())
+    on_time = {}
+    for step in Step.search([
+                ('complaint.company', '=', company.id),
+                ('ended', '>=', first),
+                ]):
+        done, total = on_time.get(step.step, (0, 0))
+        on_time[step.step] = (done + bool(step.on_time), total + 1)
+    return items, on_time
+
+
+def user_roles_of(user):
+    ModelData = Pool().get('ir.model.data')
+    groups = {g.id for g in user.groups}
+    return {role for role, xml_id in ROLE_GROUPS.items()
+        if ModelData.get_id('yankomas_complaint', xml_id) in groups}
+
+
+def render_digest(calendar, user, roles, items, on_time, horizon, start, end,
+        language):
+    "(subject, text, html) of the user's digest, or None when it is empty."
+    from .mail import complaint_url
+    pool = Pool()
+    Step = pool.get('yankomas.complaint.step')
+    Complaint = pool.get('yankomas.complaint')
+    Category = pool.get('yankomas.complaint.category')
+    head_of_office = 'kepala_kantor' in roles
+    mine = items_for(items, user.id, roles, horizon)
+    summary = office_summary(items, on_time) if head_of_office else []
+    worst = latest(items) if head_of_office else []
+    if not mine and not worst and not any(s[1] for s in summary):
+        return
+    engine = calendar.engine()
+
+    def local(moment):
+        value = moment.replace(tzinfo=dt.timezone.utc).astimezone(engine.zone)
+        return value.strftime('%d/%m/%Y %H:%M ') + value.tzname()
+
+    with Transaction().set_context(language=language):
+        steps = dict(Step.fields_get(['step'])['step']['selection'])
+        categories = {c.id: c.rec_name for c in Category.browse(
+                {i.category for i in mine if i.category})}
+        office = calendar.company.rec_name
+        subject = gettext('yankomas_complaint.msg_digest_subject',
+            office=office, period=local(start))
+        intro = gettext('yankomas_complaint.msg_digest_intro',
+            office=office, period=local(start), next=local(end))
+
+        def when(item):
+            key = 'late' if item.overdue else 'left'
+            return gettext('yankomas_complaint.msg_digest_%s' % key,
+                time=format_duration(item.remaining))
+
+        def url(item):
+            return complaint_url(Complaint(item.complaint))
+
+        text, body = [intro], ['<p>%s</p>' % _e(intro)]
+        for step, group in group_by_step(mine):
+            text.append('\n== %s ==' % steps[step])
+            body.append('<h3>%s</h3><ul>' % _e(steps[step]))
+            for item in group:
+                category = categories.get(item.category, '')
+                line = '%s [%s] %s (%s)' % (
+                    item.number, category, item.subject, when(item))
+                text.append('- %s\n  %s' % (line, url(item)))
+                body.append('<li><a href="%s">%s</a> [%s] %s (%s)</li>' % (
+                        _e(url(item)), _e(item.number), _e(category),
+                        _e(item.subject), _e(when(item))))
+            body.append('</ul>')
+        if head_of_office:
+            title = gettext('yankomas_complaint.msg_digest_summary')
+            text.append('\n== %s ==' % title)
+            body.append('<h3>%s</h3><ul>' % _e(title))
+            for step, open_, overdue, share in summary:
+                line = gettext('yankomas_complaint.msg_digest_summary_line',
+                    step=steps[step], open=open_, overdue=overdue,
+                    on_time='-' if share is None else '%d%%' % round(
+                        share * 100))
+                text.append('- ' + line)
+                body.append('<li>%s</li>' % _e(line))
+            body.append('</ul>')
+            if worst:
+                title = gettext('yankomas_complaint.msg_digest_latest')
+                text.append('\n== %s ==' % title)
+                body.append('<h3>%s</h3><ul>' % _e(title))
+                for item in worst:
+                    line = '%s %s (%s)' % (item.number, item.subject,
+                        when(item))
+                    text.append('- %s\n  %s' % (line, url(item)))
+                    body.append('<li><a href="%s">%s</a></li>' % (
+                            _e(url(item)), _e(line)))
+                body.append('</ul>')
+    return (subject, '\n'.join(text) + '\n',
+        '<html><body>%s</body></html>' % ''.join(body))
+
+
+def _e(value):
+    return html.escape(str(value), quote=True)
