@@ -154,13 +154,17 @@ def render_digest(calendar, user, roles, items, on_time, horizon, start, end,
         intro = gettext('yankomas_complaint.msg_digest_intro',
             office=office, period=local(start), next=local(end))
 
+        # One lookup per digest, not per line: a digest may list thousands.
+        late = gettext('yankomas_complaint.msg_digest_late', time='{}')
+        left = gettext('yankomas_complaint.msg_digest_left', time='{}')
+        base = complaint_url(Complaint(0))[:-1]
+
         def when(item):
-            key = 'late' if item.overdue else 'left'
-            return gettext('yankomas_complaint.msg_digest_%s' % key,
-                time=format_duration(item.remaining))
+            return (late if item.overdue else left).format(
+                format_duration(item.remaining))
 
         def url(item):
-            return complaint_url(Complaint(item.complaint))
+            return base + str(item.complaint)
 
         text, body = [intro], ['<p>%s</p>' % _e(intro)]
         for step, group in group_by_step(mine):

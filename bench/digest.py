@@ -1,0 +1,141 @@
+"""Benchmark of the e-mail digests: building them for one office.
+
+    PYTHONOPTIMIZE=1 .venv/bin/python bench/digest.py [COMPLAINTS] [READERS]
+
+Loads COMPLAINTS overdue complaints (10,000 by default) and READERS staff
+(50) into a fresh PostgreSQL database, then builds the office's digests
+(`Mail.queue_digests`) and prints the time and the number of SQL queries,
+with the same for a tenth of the complaints to show how they grow.
+Prints figures, asserts nothing; no e-mail leaves (the work is rolled back).
+"""
+import datetime as dt
+import os
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from common import copy_rows, fresh_database, progress  # noqa
+
+ROLES = [('petugas', 0.6), ('kasubsi', 0.2), ('kasi', 0.1),
+    ('kepala_kantor', 0.1)]
+STEPS = [('intake', 'petugas'), ('subsection', 'kasubsi'),
+    ('section', 'kasi'), ('resolution', 'petugas')]
+BATCH = 20_000
+
+
+class QueryCounter:
+    "Counts the SQL statements trytond sends to PostgreSQL."
+
+    def __init__(self):
+        from trytond.backend.postgresql import database
+        self.count, self.cursor = 0, database.LoggingCursor
+        self.execute = self.cursor.execute
+        counter = self
+
+        def execute(cursor, *args, **kwargs):
+            counter.count += 1
+            return counter.execute(cursor, *args, **kwargs)
+        self.cursor.execute = execute
+
+
+def load(database, complaints, readers, now):
+    from trytond.pool import Pool
+    from trytond.transaction import Transaction
+    Pool.start()
+    pool = Pool(database)
+    pool.init()
+    with Transaction().start(database, 0) as transaction:
+        Company = pool.get('company.company')
+        Party = pool.get('party.party')
+        Currency = pool.get('currency.currency')
+        User = pool.get('res.user')
+        ModelData = pool.get('ir.model.data')
+        Category = pool.get('yankomas.complaint.category')
+        currency, = Currency.create([{'name': 'Rupiah', 'code': 'IDR',
+                    'symbol': 'Rp', 'rounding': 1, 'digits': 0}])
+        party, = Party.create([{'name': 'Kantor Imigrasi Bench'}])
+        company, = Company.create([{'party': party.id,
+                    'currency': currency.id, 'timezone': 'Asia/Jakarta'}])
+        users = []
+        for role, share in ROLES:
+            group = ModelData.get_id('yankomas_complaint', 'group_%s' % role)
+            for i in range(max(1, round(readers * share))):
+                users.append({'login': '%s%d' % (role, i),
+                        'name': '%s %d' % (role, i),
+                        'email': '%s%d@bench.example' % (role, i),
+                        'companies': [('add', [company.id])],
+                        'company': company.id,
+                        'groups': [('add', [group])]})
+        User.create(users[:readers])
+        categories = [c.id for c in Category.search([])]
+        cursor = transaction.connection.cursor()
+        for start in range(0, complaints, BATCH):
+            size = min(BATCH, complaints - start)
+            copy_rows(cursor, 'yankomas_complaint', [
+                    'number', 'company', 'channel', 'received', 'subject',
+                    'complainant', 'state', 'representation', 'category',
+                    'create_uid', 'create_date'], (
+                    ('PGD/B/%07d' % (start + i), company.id, 'phone',
+                        now - dt.timedelta(days=2), 'Bench %d' % i, party.id,
+                        STEPS[i % len(STEPS)][0], 'self',
+                        categories[i % len(categories)], 0, now)
+                    for i in range(size)))
+            cursor.execute('SELECT id FROM yankomas_complaint '
+                'ORDER BY id DESC LIMIT %s', (size,))
+            rows = []
+            for n, (complaint_id,) in enumerate(cursor.fetchall()):
+                step, role = STEPS[n % len(STEPS)]
+                started = now - dt.timedelta(days=2, minutes=n % 600)
+                rows.append((complaint_id, step, role, started,
+                        started + dt.timedelta(hours=1), False, 0, now))
+            copy_rows(cursor, 'yankomas_complaint_step', [
+                    'complaint', 'step', 'role', 'started', 'deadline',
+                    'on_hold', 'create_uid', 'create_date'], rows)
+            progress(start + size, complaints, 'overdue complaints')
+        transaction.commit()
+    return pool
+
+
+def measure(database, pool, now, counter):
+    from trytond.transaction import Transaction
+    from yankomas_complaint.mail_digest import digest_period
+    Calendar = pool.get('yankomas.calendar')
+    Mail = pool.get('yankomas.mail')
+    with Transaction().start(database, 0) as transaction:
+        calendar, = Calendar.search([])
+        period = digest_period(calendar, now)
+        assert period, "the benchmark's instant must be a digest time"
+        counter.count = 0
+        start = time.perf_counter()
+        mails = Mail.queue_digests(calendar, now, *period)
+        elapsed = time.perf_counter() - start
+        queries = counter.count
+        sizes = [len(m.body_text) for m in mails]
+        transaction.rollback()
+    return elapsed, queries, len(mails), sizes
+
+
+def run(complaints, readers, now):
+    counter = QueryCounter()
+    with fresh_database() as database:
+        pool = load(database, complaints, readers, now)
+        elapsed, queries, mails, sizes = measure(database, pool, now, counter)
+    print('%6d overdue complaints, %d readers: %d digests built in %.2f s, '
+        '%d SQL queries (%.1f per reader), largest digest %d characters' % (
+            complaints, readers, mails, elapsed, queries, queries / readers,
+            max(sizes)))
+
+
+def main():
+    # trytond picks its backend when first imported.
+    os.environ.setdefault('TRYTOND_DATABASE__URI', 'postgresql://')
+    complaints = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
+    readers = int(sys.argv[2]) if len(sys.argv) > 2 else 50
+    # Monday 7 December 2026, 07:30 in Jakarta: a digest time.
+    now = dt.datetime(2026, 12, 7, 0, 31)
+    run(complaints // 10, readers, now)
+    run(complaints, readers, now)
+
+
+if __name__ == '__main__':
+    main()
