@@ -18,7 +18,7 @@ from unittest.mock import patch
 
 from . import clock
 from .demo_data import (
-    ACTORS, COMPLAINTS, OFFICE, OFFICE_PREFIX, PASSWORD, USERS)
+    ACTORS, COMPLAINTS, EMAIL_DOMAIN, OFFICE, OFFICE_PREFIX, PASSWORD, USERS)
 
 COUNTRIES = {
     'ID': "Indonesia", 'OM': "Oman", 'CN': "China", 'KR': "Korea, Republic of",
@@ -122,6 +122,7 @@ def _users(pool, company):
         employee.save()
         user = User(
             login=login, name=name, password=PASSWORD, language=lang,
+            email='%s@%s' % (login, EMAIL_DOMAIN),
             companies=[company], company=company,
             employees=[employee], employee=employee,
             groups=[ModelData.get_id('yankomas_complaint', group)])
@@ -129,6 +130,7 @@ def _users(pool, company):
         users[login] = user
     admin, = User.search([('login', '=', 'admin')])
     admin.password = PASSWORD
+    admin.email = 'admin@%s' % EMAIL_DOMAIN
     admin.language = lang
     admin.companies = [company]
     admin.company = company

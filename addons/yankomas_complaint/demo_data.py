@@ -4,6 +4,8 @@ in Madura, across every path and state of the SOP."""
 OFFICE = "Kantor Imigrasi Kelas II Non TPI Pamekasan"
 OFFICE_PREFIX = 'PGD/PMK/${year}/'
 PASSWORD = 'yankomas-demo'
+# A reserved domain (RFC 2606): the demo's e-mails never reach anyone.
+EMAIL_DOMAIN = 'kanim-pamekasan.example'
 
 # login: (name, role group, NIP)
 USERS = {
