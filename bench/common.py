@@ -63,3 +63,16 @@ def median_time(function, repeat=7):
         function()
         times.append(time.perf_counter() - start)
     return statistics.median(times)
+
+
+def create_office(pool, name='Kantor Imigrasi Bench'):
+    "An office (company in Rupiah, Jakarta time) and its party."
+    Company = pool.get('company.company')
+    Party = pool.get('party.party')
+    Currency = pool.get('currency.currency')
+    currency, = Currency.create([{'name': 'Rupiah', 'code': 'IDR',
+                'symbol': 'Rp', 'rounding': 1, 'digits': 0}])
+    party, = Party.create([{'name': name}])
+    company, = Company.create([{'party': party.id, 'currency': currency.id,
+                'timezone': 'Asia/Jakarta'}])
+    return company, party

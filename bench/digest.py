@@ -14,7 +14,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import copy_rows, fresh_database, progress  # noqa
+from common import copy_rows, create_office, fresh_database, progress  # noqa
 
 ROLES = [('petugas', 0.6), ('kasubsi', 0.2), ('kasi', 0.1),
     ('kepala_kantor', 0.1)]
@@ -45,17 +45,10 @@ def load(database, complaints, readers, now):
     pool = Pool(database)
     pool.init()
     with Transaction().start(database, 0) as transaction:
-        Company = pool.get('company.company')
-        Party = pool.get('party.party')
-        Currency = pool.get('currency.currency')
         User = pool.get('res.user')
         ModelData = pool.get('ir.model.data')
         Category = pool.get('yankomas.complaint.category')
-        currency, = Currency.create([{'name': 'Rupiah', 'code': 'IDR',
-                    'symbol': 'Rp', 'rounding': 1, 'digits': 0}])
-        party, = Party.create([{'name': 'Kantor Imigrasi Bench'}])
-        company, = Company.create([{'party': party.id,
-                    'currency': currency.id, 'timezone': 'Asia/Jakarta'}])
+        company, party = create_office(pool)
         users = []
         for role, share in ROLES:
             group = ModelData.get_id('yankomas_complaint', 'group_%s' % role)

@@ -13,7 +13,7 @@ import random
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import copy_rows, fresh_database, median_time, progress  # noqa
+from common import copy_rows, create_office, fresh_database, median_time, progress  # noqa
 
 STEPS = {
     'done': ['reception', 'intake'],
@@ -33,14 +33,7 @@ def load(database, count):
     now = dt.datetime(2026, 6, 1, 3, 0)
     rng = random.Random(42)
     with Transaction().start(database, 0) as transaction:
-        Company = pool.get('company.company')
-        Party = pool.get('party.party')
-        Currency = pool.get('currency.currency')
-        currency, = Currency.create([{'name': 'Rupiah', 'code': 'IDR',
-                    'symbol': 'Rp', 'rounding': 1, 'digits': 0}])
-        party, = Party.create([{'name': 'Kantor Imigrasi Bench'}])
-        company, = Company.create([{'party': party.id,
-                    'currency': currency.id}])
+        company, party = create_office(pool)
         cursor = transaction.connection.cursor()
         for start in range(0, count, BATCH):
             size = min(BATCH, count - start)

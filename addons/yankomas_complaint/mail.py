@@ -17,7 +17,7 @@ from . import clock
 from .mail_digest import DigestMixin
 from .notice import NOTICE_KINDS
 from .record import ServerWrittenMixin
-from .roles import ROLE_GROUPS
+from .roles import group_ids
 
 logger = logging.getLogger(__name__)
 KINDS = [
@@ -85,13 +85,9 @@ class Mail(DigestMixin, ServerWrittenMixin, ModelSQL, ModelView):
     @classmethod
     def recipients(cls, company, roles):
         "The active users of the office with one of the roles and an e-mail."
-        pool = Pool()
-        User = pool.get('res.user')
-        ModelData = pool.get('ir.model.data')
-        groups = [ModelData.get_id('yankomas_complaint', ROLE_GROUPS[r])
-            for r in roles]
+        User = Pool().get('res.user')
         return User.search([
-                ('groups', 'in', groups),
+                ('groups', 'in', group_ids(roles)),
                 ('companies', '=', company.id),
                 ('email', '!=', None),
                 ])

@@ -11,7 +11,7 @@ from . import clock
 from .digest import (
     Item, current_slot, format_duration, group_by_step, items_for, latest,
     office_summary, parse_times)
-from .roles import ROLE_GROUPS
+from .roles import roles_of
 
 
 class DigestMixin:
@@ -46,7 +46,7 @@ class DigestMixin:
         known = {m.key for m in cls.search([('key', 'in', list(keys))])}
         mails = []
         for mail_key, user in keys.items():
-            roles = user_roles_of(user)
+            roles = roles_of(g.id for g in user.groups)
             if mail_key in known or not roles:
                 continue
             language = user.language.code if user.language else None
@@ -115,13 +115,6 @@ def office_items(calendar, now):
         done, total = on_time.get(step.step, (0, 0))
         on_time[step.step] = (done + bool(step.on_time), total + 1)
     return items, on_time
-
-
-def user_roles_of(user):
-    ModelData = Pool().get('ir.model.data')
-    groups = {g.id for g in user.groups}
-    return {role for role, xml_id in ROLE_GROUPS.items()
-        if ModelData.get_id('yankomas_complaint', xml_id) in groups}
 
 
 def render_digest(calendar, user, roles, items, on_time, horizon, start, end,
