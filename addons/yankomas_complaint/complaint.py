@@ -65,6 +65,7 @@ class Complaint(Workflow, ModelSQL, ModelView):
             ('lapor', "SP4N-LAPOR!"),
             ], "Channel", required=True, sort=False,
         states={'readonly': Eval('id', -1) >= 0})
+    channel_string = channel.translated('channel')
     received = fields.DateTime(
         "Received", required=True,
         states={'readonly': Eval('id', -1) >= 0})
@@ -93,6 +94,7 @@ class Complaint(Workflow, ModelSQL, ModelView):
             ('nik', "NIK (Indonesian ID card)"),
             ('passport', "Passport"),
             ], "ID Type", sort=False, states=_states)
+    id_type_string = id_type.translated('id_type')
     id_number = fields.Char("ID Number", states=_states)
     id_country = fields.Many2One(
         'country.country', "Issuing Country", states=_passport)
@@ -100,6 +102,7 @@ class Complaint(Workflow, ModelSQL, ModelView):
             ('self', "On their own behalf"),
             ('representative', "As representative (power of attorney)"),
             ], "Acting", required=True, sort=False, states=_states)
+    representation_string = representation.translated('representation')
     represented_name = fields.Char(
         "Represented Person", states=_representative)
     power_of_attorney = fields.Char(
@@ -113,6 +116,7 @@ class Complaint(Workflow, ModelSQL, ModelView):
             ('visa', "Visa"),
             ('other', "Other"),
             ], "Service Concerned", sort=False, states=_states)
+    service_string = service.translated('service')
     application_number = fields.Char(
         "Application Number", states=_states,
         help="The application or booking number in SIMKIM or M-Paspor.")
@@ -185,6 +189,7 @@ class Complaint(Workflow, ModelSQL, ModelView):
                 ('kasubsi', "Head of subsection"),
                 ('kasi', "Head of section"),
                 ], "Level Reached"), 'get_level')
+    level_string = level.translated('level')
     count = fields.Function(fields.Integer("Count"), 'get_count')
 
     @classmethod

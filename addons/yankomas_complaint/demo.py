@@ -18,7 +18,8 @@ from unittest.mock import patch
 
 from . import clock
 from .demo_data import (
-    ACTORS, COMPLAINTS, EMAIL_DOMAIN, OFFICE, OFFICE_PREFIX, PASSWORD, USERS)
+    ACTORS, COMPLAINTS, EMAIL_DOMAIN, LETTERHEAD, OFFICE, OFFICE_ADDRESS,
+    OFFICE_PHONE, OFFICE_PREFIX, PASSWORD, USERS)
 
 COUNTRIES = {
     'ID': "Indonesia", 'OM': "Oman", 'CN': "China", 'KR': "Korea, Republic of",
@@ -75,6 +76,7 @@ def _countries(pool):
 
 
 def _office(pool):
+    from trytond.transaction import Transaction
     Currency = pool.get('currency.currency')
     Party = pool.get('party.party')
     Company = pool.get('company.company')
@@ -89,10 +91,17 @@ def _office(pool):
         currency = Currency(name="Rupiah", code='IDR', symbol="Rp",
             rounding=1, digits=0)
         currency.save()
-    party = Party(name=OFFICE)
+    party = Party(name=OFFICE, addresses=[{'street': OFFICE_ADDRESS}],
+        contact_mechanisms=[
+            {'type': 'phone', 'value': OFFICE_PHONE},
+            {'type': 'email', 'value': 'yankomas@%s' % EMAIL_DOMAIN},
+            ])
     party.save()
     company = Company(party=party, currency=currency, timezone='Asia/Jakarta')
     company.save()
+    for language, values in LETTERHEAD.items():
+        with Transaction().set_context(language=language):
+            Company.write([company], values)
     sequence = Sequence(
         name="Pengaduan %s" % OFFICE, company=company,
         sequence_type=ModelData.get_id(

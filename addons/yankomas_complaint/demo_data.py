@@ -2,6 +2,19 @@
 in Madura, across every path and state of the SOP."""
 
 OFFICE = "Kantor Imigrasi Kelas II Non TPI Pamekasan"
+# The letterhead, in Indonesian (the office's language) and English.
+LETTERHEAD = {
+    'id': {
+        'yankomas_ministry':
+            "Kementerian Imigrasi dan Pemasyarakatan Republik Indonesia",
+        'yankomas_regional_office': "Kantor Wilayah Jawa Timur",
+        },
+    'en': {
+        'yankomas_regional_office': "East Java Regional Office",
+        },
+    }
+OFFICE_ADDRESS = "Jl. Raya Panglegur No. 1, Pamekasan, Jawa Timur 69317"
+OFFICE_PHONE = "(0324) 322400"
 OFFICE_PREFIX = 'PGD/PMK/${year}/'
 PASSWORD = 'yankomas-demo'
 # A reserved domain (RFC 2606): the demo's e-mails never reach anyone.

@@ -1,0 +1,79 @@
+import datetime as dt
+import os
+
+from trytond.i18n import gettext
+from trytond.pool import Pool
+from trytond.report import Report
+
+STYLESHEET = os.path.join(os.path.dirname(__file__), 'report.css')
+
+
+class OfficeReport(Report):
+    "A printed document of the office: letterhead, stylesheet, office time."
+
+    @classmethod
+    def get_context(cls, records, header, data):
+        context = super().get_context(records, header, data)
+        with open(STYLESHEET) as stylesheet:
+            context['stylesheet'] = stylesheet.read()
+        context['local'] = cls.local_datetime
+        context['nip'] = cls.nip
+        context['signer'] = cls.signer
+        context['data_notice'] = cls.data_notice
+        return context
+
+    @staticmethod
+    def signer(user):
+        "The name a user signs with: their employee's, else their own."
+        if not user:
+            return ''
+        return user.employee.party.name if user.employee else user.name
+
+    @staticmethod
+    def data_notice(company):
+        return company.yankomas_data_notice or gettext(
+            'yankomas_complaint.msg_data_notice')
+
+    @classmethod
+    def local_datetime(cls, company, moment):
+        "moment (UTC) as the office's wall clock, with its zone's name."
+        Calendar = Pool().get('yankomas.calendar')
+        if not moment:
+            return ''
+        zone = Calendar.of(company).engine().zone
+        local = moment.replace(tzinfo=dt.timezone.utc).astimezone(zone)
+        return local.strftime('%d/%m/%Y %H:%M ') + local.tzname()
+
+    @staticmethod
+    def nip(user):
+        "The civil-servant number (NIP) of the user's employee, if known."
+        employee = user.employee if user else None
+        if employee and employee.party.identifiers:
+            return employee.party.identifiers[0].code
+        return ''
+
+
+class ComplaintForm(OfficeReport):
+    "Form Pengaduan, with the receipt for the complainant."
+    __name__ = 'yankomas.complaint.form'
+
+    @classmethod
+    def get_context(cls, records, header, data):
+        context = super().get_context(records, header, data)
+        context['receiver'] = cls.receiver
+        context['handler_step'] = cls.handler_step
+        return context
+
+    @staticmethod
+    def receiver(complaint):
+        "The officer who took the form: who closed intake, else who entered it."
+        for step in complaint.steps:
+            if step.step == 'intake' and step.user:
+                return step.user
+        return complaint.create_uid
+
+    @staticmethod
+    def handler_step(complaint):
+        "The last closed step, whose note is the latest disposition."
+        closed = [s for s in complaint.steps if s.ended]
+        return closed[-1] if closed else None
