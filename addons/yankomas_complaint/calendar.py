@@ -264,6 +264,14 @@ class Calendar(ModelSQL, ModelView):
                     'yankomas_complaint.msg_calendar_no_working_time',
                     office=self.company.rec_name, moment=start))
 
+    def format_local(self, moment):
+        "moment (UTC) as the office's wall clock, e.g. 06/04/2026 09:00 WIB."
+        if not moment:
+            return ''
+        local = moment.replace(tzinfo=dt.timezone.utc).astimezone(
+            self.engine().zone)
+        return local.strftime('%d/%m/%Y %H:%M ') + local.tzname()
+
     def legal_deadline(self, received, kind):
         "The date by which a complaint received then must be answered or decided."
         engine = self.engine()

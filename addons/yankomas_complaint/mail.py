@@ -1,4 +1,4 @@
-import datetime as dt
+import html
 import logging
 import smtplib
 from email.message import EmailMessage
@@ -201,14 +201,17 @@ def complaint_url(complaint):
 
 def _render_notice(kind, complaint, step, language):
     "Subject, text and HTML of a notice, in the recipient's language."
-    Step = Pool().get('yankomas.complaint.step')
+    pool = Pool()
+    Step = pool.get('yankomas.complaint.step')
+    Calendar = pool.get('yankomas.calendar')
     with Transaction().set_context(language=language):
         step = Step(step.id)
         values = {
             'number': complaint.number,
             'subject': complaint.subject,
             'step': step.step_string,
-            'deadline': _local_time(complaint, step.deadline),
+            'deadline': Calendar.of(complaint.company).format_local(
+                step.deadline) or '-',
             'url': complaint_url(complaint),
             }
         subject = gettext(
@@ -221,21 +224,12 @@ def _render_notice(kind, complaint, step, language):
     html = (
         '<html><body><p>%s</p><p>%s</p><p><a href="%s">%s</a></p>'
         '</body></html>') % tuple(
-        _escape(v) for v in (asked, by, values['url'], opening))
+        escape(v) for v in (asked, by, values['url'], opening))
     return subject, text, html
 
 
-def _local_time(complaint, moment):
-    Calendar = Pool().get('yankomas.calendar')
-    if not moment:
-        return '-'
-    engine = Calendar.of(complaint.company).engine()
-    local = moment.replace(tzinfo=dt.timezone.utc).astimezone(engine.zone)
-    return local.strftime('%d/%m/%Y %H:%M ') + local.tzname()
-
-
-def _escape(value):
-    import html
-    return html.escape(value, quote=True)
+def escape(value):
+    "Text made safe for the HTML part of an e-mail."
+    return html.escape(str(value), quote=True)
 
 

@@ -1,7 +1,6 @@
 """The scheduled e-mail digests: which period is due, what each reader
 gets, and how it reads."""
 import datetime as dt
-import html
 
 from trytond.i18n import gettext
 from trytond.pool import Pool
@@ -120,7 +119,7 @@ def office_items(calendar, now):
 def render_digest(calendar, user, roles, items, on_time, horizon, start, end,
         language):
     "(subject, text, html) of the user's digest, or None when it is empty."
-    from .mail import complaint_url
+    from .mail import complaint_url, escape as _e
     pool = Pool()
     Step = pool.get('yankomas.complaint.step')
     Complaint = pool.get('yankomas.complaint')
@@ -131,11 +130,7 @@ def render_digest(calendar, user, roles, items, on_time, horizon, start, end,
     worst = latest(items) if head_of_office else []
     if not mine and not worst and not any(s[1] for s in summary):
         return
-    engine = calendar.engine()
-
-    def local(moment):
-        value = moment.replace(tzinfo=dt.timezone.utc).astimezone(engine.zone)
-        return value.strftime('%d/%m/%Y %H:%M ') + value.tzname()
+    local = calendar.format_local
 
     with Transaction().set_context(language=language):
         steps = dict(Step.fields_get(['step'])['step']['selection'])
@@ -198,6 +193,3 @@ def render_digest(calendar, user, roles, items, on_time, horizon, start, end,
     return (subject, '\n'.join(text) + '\n',
         '<html><body>%s</body></html>' % ''.join(body))
 
-
-def _e(value):
-    return html.escape(str(value), quote=True)

@@ -1,4 +1,3 @@
-import datetime as dt
 import os
 
 from trytond.i18n import gettext
@@ -38,11 +37,7 @@ class OfficeReport(Report):
     def local_datetime(cls, company, moment):
         "moment (UTC) as the office's wall clock, with its zone's name."
         Calendar = Pool().get('yankomas.calendar')
-        if not moment:
-            return ''
-        zone = Calendar.of(company).engine().zone
-        local = moment.replace(tzinfo=dt.timezone.utc).astimezone(zone)
-        return local.strftime('%d/%m/%Y %H:%M ') + local.tzname()
+        return Calendar.of(company).format_local(moment)
 
     @staticmethod
     def nip(user):
