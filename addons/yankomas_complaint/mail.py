@@ -139,8 +139,8 @@ class Mail(DigestMixin, ServerWrittenMixin, ModelSQL, ModelView):
 
     @classmethod
     def send(cls, messages):
-        """Send each message over one SMTP connection; a message that fails
-        keeps its error and is retried by the next run."""
+        """Send each message over one SMTP connection, each in its own
+        commit; a message that fails keeps its error for the next run."""
         if not messages:
             return
         sender = config.get('email', 'from')
@@ -148,21 +148,25 @@ class Mail(DigestMixin, ServerWrittenMixin, ModelSQL, ModelView):
             server = get_smtp_server(strict=True)
         except (OSError, smtplib.SMTPException) as exception:
             logger.warning("SMTP server unreachable: %s", exception)
-            cls._failed(messages, exception)
+            for message in messages:
+                if cls._claim(message):
+                    cls._failed(message, exception)
             return
         try:
             for message in messages:
+                if not cls._claim(message):
+                    continue
                 try:
                     send_message(message.as_email(sender), server=server,
                         strict=True)
                 except (OSError, smtplib.SMTPException) as exception:
-                    cls._failed([message], exception)
+                    cls._failed(message, exception)
                 else:
-                    message.state = 'sent'
-                    message.sent = clock.now()
-                    message.error = None
-                    message.attempts = (message.attempts or 0) + 1
-                    message.save()
+                    cls.write([message], {
+                            'state': 'sent',
+                            'sent': clock.now(),
+                            'error': None,
+                            })
                     Transaction().commit()
         finally:
             try:
@@ -171,12 +175,23 @@ class Mail(DigestMixin, ServerWrittenMixin, ModelSQL, ModelView):
                 pass
 
     @classmethod
-    def _failed(cls, messages, exception):
-        for message in messages:
-            message.state = 'failed'
-            message.error = str(exception) or exception.__class__.__name__
-            message.attempts = (message.attempts or 0) + 1
-        cls.save(messages)
+    def _claim(cls, message):
+        """Count an attempt on the message if it is still to send. The row
+        stays locked until the commit after sending, so the scheduler and
+        the server sending after a commit never both send it."""
+        table = cls.__table__()
+        cursor = Transaction().connection.cursor()
+        cursor.execute(*table.update(
+                [table.attempts], [table.attempts + 1],
+                where=(table.id == message.id) & table.state.in_(PENDING)))
+        return cursor.rowcount == 1
+
+    @classmethod
+    def _failed(cls, message, exception):
+        cls.write([message], {
+                'state': 'failed',
+                'error': str(exception) or exception.__class__.__name__,
+                })
         Transaction().commit()
 
     def as_email(self, sender):
