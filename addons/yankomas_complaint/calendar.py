@@ -40,6 +40,8 @@ class Calendar(ModelSQL, ModelView):
     __name__ = 'yankomas.calendar'
     __string__ = "Working Calendar"
     _engines = Cache('yankomas.calendar.engine', context=False)
+    # Every step, deadline and e-mail asks for its office's calendar.
+    _of_company = Cache('yankomas.calendar.of_company', context=False)
 
     company = fields.Many2One(
         'company.company', "Office", required=True, ondelete='CASCADE')
@@ -143,9 +145,13 @@ class Calendar(ModelSQL, ModelView):
         """The office's calendar. An office without one (activated before
         this module) gets it made with the defaults, or in memory only when
         the transaction cannot write."""
+        calendar_id = cls._of_company.get(company.id)
+        if calendar_id is not None:
+            return cls(calendar_id)
         with without_check_access():
             calendars = cls.search([('company', '=', company)], limit=1)
             if calendars:
+                cls._of_company.set(company.id, calendars[0].id)
                 return calendars[0]
             values = {
                 'company': company.id,
@@ -167,17 +173,20 @@ class Calendar(ModelSQL, ModelView):
         calendars = super().create(vlist)
         cls.add_holidays(calendars, _default_years())
         cls._engines.clear()
+        cls._of_company.clear()
         return calendars
 
     @classmethod
     def write(cls, *args):
         super().write(*args)
         cls._engines.clear()
+        cls._of_company.clear()
 
     @classmethod
     def delete(cls, calendars):
         super().delete(calendars)
         cls._engines.clear()
+        cls._of_company.clear()
 
     @classmethod
     @ModelView.button_action('yankomas_complaint.wizard_import_holidays')
