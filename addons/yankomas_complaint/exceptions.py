@@ -28,3 +28,15 @@ class StepHoldError(UserError):
 
 class CalendarError(UserError):
     pass
+
+
+class RecapConclusionsRequired(UserError):
+    pass
+
+
+class RecapSequenceMissing(UserError):
+    pass
+
+
+class RecapPeriodError(ValidationError):
+    pass

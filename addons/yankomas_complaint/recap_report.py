@@ -1,0 +1,116 @@
+import csv
+import io
+
+from trytond.i18n import gettext
+from trytond.pool import Pool
+from trytond.report import Report
+
+from .digest import format_duration
+from .report import OfficeReport
+
+# The columns of the detail rows, in the PDF and in the CSV.
+LINE_COLUMNS = [
+    'number', 'received', 'complainant', 'channel', 'category', 'handler',
+    'level', 'action_note', 'resolved', 'working_time', 'standard', 'status']
+
+
+class RecapReport(OfficeReport):
+    "Laporan Rekapitulasi Penanganan Pengaduan, as a PDF."
+    __name__ = 'yankomas.recap.report'
+
+    @classmethod
+    def get_context(cls, records, header, data):
+        context = super().get_context(records, header, data)
+        context['summary'] = cls.summary
+        context['duration'] = cls.duration
+        context['share'] = cls.share
+        context['cell'] = cls.cell
+        context['signature'] = cls.signature
+        context['open_cases'] = cls.open_cases
+        context['columns'] = LINE_COLUMNS
+        context['stages'] = [s for s, _ in Pool().get(
+                'yankomas.recap.signature').stage.selection]
+        return context
+
+    @staticmethod
+    def labels(model, field):
+        "The selection labels of field, in the reader's language."
+        Model = Pool().get(model)
+        selection = Model.fields_get([field])[field]['selection']
+        if isinstance(selection, str):
+            selection = getattr(Model, selection)()
+        return dict(selection)
+
+    @classmethod
+    def summary(cls, recap, column):
+        "(label, count) of the period's complaints grouped by column."
+        rows = recap.summary(column)
+        if column == 'category':
+            Category = Pool().get('yankomas.complaint.category')
+            labels = {c.id: c.rec_name for c in Category.browse(
+                    [k for k, _ in rows if k is not None])}
+        else:
+            labels = cls.labels('yankomas.recap.line', column)
+        return [(labels.get(key) or '-', count) for key, count in rows]
+
+    @staticmethod
+    def duration(delta):
+        return format_duration(delta) if delta is not None else '-'
+
+    @staticmethod
+    def share(part, whole):
+        return '%.1f%%' % (100.0 * part / whole) if whole else '-'
+
+    @classmethod
+    def cell(cls, line, column):
+        "The text of a detail row's column, as the PDF and CSV show it."
+        value = getattr(line, column)
+        if column == 'complainant' and line.confidential:
+            return gettext('yankomas_complaint.msg_recap_confidential')
+        if column == 'category':
+            return value.rec_name if value else ''
+        if column in {'channel', 'level', 'status'}:
+            return getattr(line, column + '_string') or ''
+        if column in {'received', 'resolved'}:
+            return cls.local_datetime(line.recap.company, value)
+        if column in {'working_time', 'standard'}:
+            return format_duration(value) if value is not None else ''
+        return value or ''
+
+    @staticmethod
+    def open_cases(recap):
+        "The cases open at the end of the period, latest first."
+        return sorted(recap.open_lines,
+            key=lambda l: (l.late is not None, l.late), reverse=True)
+
+    @staticmethod
+    def signature(recap, stage):
+        for signature in recap.signatures:
+            if signature.stage == stage:
+                return signature
+
+
+class RecapCSV(Report):
+    "The detail rows of a recap report as CSV, the PDF's figures."
+    __name__ = 'yankomas.recap.csv'
+
+    @classmethod
+    def execute(cls, ids, data):
+        pool = Pool()
+        Recap = pool.get('yankomas.recap')
+        Line = pool.get('yankomas.recap.line')
+        ActionReport = pool.get('ir.action.report')
+        action, = ActionReport.search([
+                ('report_name', '=', cls.__name__)])
+        cls.check_access(action, 'yankomas.recap', ids)
+        recap, = Recap.browse(ids)
+        headers = Line.fields_get(LINE_COLUMNS)
+        output = io.StringIO()
+        writer = csv.writer(output)
+        writer.writerow([headers[c]['string'] for c in LINE_COLUMNS])
+        for line in recap.lines:
+            writer.writerow([RecapReport.cell(line, c) for c in LINE_COLUMNS])
+        # A BOM so that spreadsheets read the UTF-8 names right.
+        content = ('\ufeff' + output.getvalue()).encode('utf-8')
+        name = '%s-%s' % (action.name, recap.number.replace('/', '-'))
+        return ('csv', content, False, name)
