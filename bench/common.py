@@ -16,7 +16,8 @@ VENV_BIN = os.path.join(ROOT, '.venv', 'bin')
 def fresh_database(uri='postgresql://'):
     "A new PostgreSQL database with the module activated, dropped after."
     import psycopg
-    name = 'yankomas_bench_%d' % os.getpid()
+    # A new name each time: trytond's caches are keyed on the name.
+    name = 'yankomas_bench_%d_%d' % (os.getpid(), time.time_ns() % 10**9)
     with psycopg.connect(
             uri, dbname='postgres', autocommit=True) as conn:
         conn.execute('CREATE DATABASE "%s"' % name)

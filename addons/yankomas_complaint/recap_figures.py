@@ -28,7 +28,10 @@ def seconds(column):
 
 
 def _delta(value):
-    return dt.timedelta(seconds=float(value)) if value is not None else None
+    "Seconds as a duration, to the second (averages have fractions)."
+    if value is None:
+        return None
+    return dt.timedelta(seconds=round(float(value)))
 
 
 def _datetime(value):

@@ -24,10 +24,9 @@ class RecapReport(OfficeReport):
         context['summary'] = cls.summary
         context['duration'] = cls.duration
         context['share'] = cls.share
-        context['cell'] = cls.cell
+        context['detail_rows'] = cls.detail_rows
         context['signature'] = cls.signature
         context['open_cases'] = cls.open_cases
-        context['columns'] = LINE_COLUMNS
         context['stages'] = [s for s, _ in Pool().get(
                 'yankomas.recap.signature').stage.selection]
         return context
@@ -62,20 +61,33 @@ class RecapReport(OfficeReport):
         return '%.1f%%' % (100.0 * part / whole) if whole else '-'
 
     @classmethod
-    def cell(cls, line, column):
-        "The text of a detail row's column, as the PDF and CSV show it."
-        value = getattr(line, column)
-        if column == 'complainant' and line.confidential:
-            return gettext('yankomas_complaint.msg_recap_confidential')
-        if column == 'category':
-            return value.rec_name if value else ''
-        if column in {'channel', 'level', 'status'}:
-            return getattr(line, column + '_string') or ''
-        if column in {'received', 'resolved'}:
-            return cls.local_datetime(line.recap.company, value)
-        if column in {'working_time', 'standard'}:
-            return format_duration(value) if value is not None else ''
-        return value or ''
+    def detail_rows(cls, recap):
+        """The text of each detail row's columns, as the PDF and the CSV
+        show them; the labels are looked up once, not per row."""
+        Category = Pool().get('yankomas.complaint.category')
+        lines = recap.lines
+        labels = {c: cls.labels('yankomas.recap.line', c)
+            for c in ('channel', 'level', 'status')}
+        labels['category'] = {c.id: c.rec_name for c in Category.browse(
+                list({l.category.id for l in lines if l.category}))}
+        confidential = gettext('yankomas_complaint.msg_recap_confidential')
+        format_local = Pool().get('yankomas.calendar').of(
+            recap.company).format_local
+
+        def text(line, column):
+            value = getattr(line, column)
+            if column == 'complainant' and line.confidential:
+                return confidential
+            if column == 'category':
+                return labels[column].get(value.id) if value else ''
+            if column in labels:
+                return labels[column].get(value) or ''
+            if column in {'received', 'resolved'}:
+                return format_local(value)
+            if column in {'working_time', 'standard'}:
+                return format_duration(value) if value is not None else ''
+            return value or ''
+        return [[text(l, c) for c in LINE_COLUMNS] for l in lines]
 
     @staticmethod
     def open_cases(recap):
@@ -108,8 +120,7 @@ class RecapCSV(Report):
         output = io.StringIO()
         writer = csv.writer(output)
         writer.writerow([headers[c]['string'] for c in LINE_COLUMNS])
-        for line in recap.lines:
-            writer.writerow([RecapReport.cell(line, c) for c in LINE_COLUMNS])
+        writer.writerows(RecapReport.detail_rows(recap))
         # A BOM so that spreadsheets read the UTF-8 names right.
         content = ('\ufeff' + output.getvalue()).encode('utf-8')
         name = '%s-%s' % (action.name, recap.number.replace('/', '-'))

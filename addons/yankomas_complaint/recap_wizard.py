@@ -2,9 +2,10 @@ import datetime as dt
 
 from trytond.i18n import gettext
 from trytond.model import ModelView, fields
+from trytond.model.exceptions import AccessError
 from trytond.pool import Pool
 from trytond.pyson import Eval
-from trytond.transaction import Transaction, check_access
+from trytond.transaction import Transaction
 from trytond.wizard import Button, StateAction, StateView, Wizard
 
 from . import clock
@@ -134,8 +135,14 @@ class CreateRecap(Wizard):
     create_ = StateAction('yankomas_complaint.act_recap_form')
 
     def do_create_(self, action):
-        Recap = Pool().get('yankomas.recap')
+        pool = Pool()
+        Recap = pool.get('yankomas.recap')
+        User = pool.get('res.user')
         start = self.start
+        if start.company not in User(Transaction().user).companies:
+            raise AccessError(gettext(
+                    'yankomas_complaint.msg_recap_office_denied',
+                    office=start.company.rec_name))
         dates = start._period_dates() or (start.from_date, start.to_date)
         if dates[0] > dates[1]:
             raise RecapPeriodError(gettext(
@@ -149,12 +156,13 @@ class CreateRecap(Wizard):
             raise RecapPeriodError(gettext(
                     'yankomas_complaint.msg_recap_period_exists',
                     recap=same.rec_name))
-        with check_access():
-            recap, = Recap.create([{
-                        'company': start.company.id,
-                        'period': start.period,
-                        'from_date': dates[0],
-                        'to_date': dates[1],
-                        }])
+        # Recaps are made only here: the wizard is the officer's alone.
+        recap, = Recap.create([{
+                    'company': start.company.id,
+                    'period': start.period,
+                    'from_date': dates[0],
+                    'to_date': dates[1],
+                    }])
         Recap.compute([recap])
+        action['views'].reverse()
         return action, {'res_id': [recap.id]}

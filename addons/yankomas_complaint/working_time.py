@@ -75,6 +75,8 @@ class WorkingCalendar:
             for begin, end in self.day_hours(day):
                 begin, end = self._utc(day, begin), self._utc(day, end)
                 if end > start:
+                    # The limit is on closed time, not on the whole search.
+                    limit = end + SEARCH_LIMIT
                     yield max(begin, start), end
             day += dt.timedelta(days=1)
             if self._utc(day, dt.time()) > limit:

@@ -101,6 +101,17 @@ class WorkedExamplesTestCase(unittest.TestCase):
             JAKARTA.add_working_days(dt.date(2026, 3, 13), 14),
             dt.date(2026, 4, 10))
 
+    def test_elapsed_over_years(self):
+        "A case open for years is late by years of working time."
+        weeks = (dt.date(2026, 12, 7) - dt.date(2021, 12, 6)).days // 7
+        self.assertEqual(
+            JAYAPURA.elapsed(
+                dt.datetime(2021, 12, 6) - 9 * H,
+                dt.datetime(2026, 12, 7) - 9 * H),
+            weeks * JAYAPURA.elapsed(
+                dt.datetime(2026, 12, 7) - 9 * H,
+                dt.datetime(2026, 12, 14) - 9 * H))
+
     def test_no_working_time(self):
         closed = WorkingCalendar('Asia/Jakarta', {})
         with self.assertRaises(NoWorkingTime):
