@@ -57,6 +57,7 @@ def load(pool):
     users = _users(pool, company)
     print("Office, sequence and %d users created." % len(users))
     _complaints(pool, company, users, countries)
+    _recap(pool, company, users)
 
 
 def _done_config_wizard(pool):
@@ -226,6 +227,29 @@ def _complaints(pool, company, users, countries):
         print("[%2d/%d] %s  %-10s  %s" % (
                 i, total, complaint.number, complaint.state,
                 complaint.subject), flush=True)
+
+
+def _recap(pool, company, users):
+    """A draft recap of this month so far, for the officer to finish and
+    submit (made as the wizard does: the officer may not create one
+    directly)."""
+    from trytond.transaction import Transaction
+    Recap = pool.get('yankomas.recap')
+    Calendar = pool.get('yankomas.calendar')
+    today = Calendar.of(company).engine().local_date(clock.now())
+    first = today.replace(day=1)
+    last = (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(
+        days=1)
+    with Transaction().set_user(users['petugas'].id):
+        recap, = Recap.create([{
+                    'company': company.id, 'period': 'month',
+                    'from_date': first, 'to_date': last,
+                    'conclusions': (
+                        "Sebagian besar pengaduan selesai di loket. "
+                        "Percepat tindak lanjut pengaduan yang dieskalasi."),
+                    }])
+        Recap.compute([recap])
+    print("Recap %s of %s drafted." % (recap.number, last.strftime('%m/%Y')))
 
 
 if __name__ == '__main__':
