@@ -28,3 +28,7 @@ class StepHoldError(UserError):
 
 class CalendarError(UserError):
     pass
+
+
+class ReportingError(UserError):
+    pass
