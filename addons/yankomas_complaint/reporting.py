@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 from sql import Literal, Null, Union, Values
 from sql.aggregate import Avg, Count, Min, Sum
 from sql.conditionals import Case, Coalesce
-from sql.functions import CurrentTimestamp
+from sql.functions import CurrentTimestamp, DateTrunc
 
 from trytond.i18n import gettext
 from trytond.model import ModelSQL, ModelView, fields
@@ -283,7 +283,7 @@ class HandledFiguresMixin:
                 Count(Literal(1)).as_('handled'),
                 Sum(Case((step.on_time == Literal(True), 1), else_=0)).as_(
                     'on_time'),
-                Avg(step.duration).as_('average'),
+                DateTrunc('second', Avg(step.duration)).as_('average'),
                 where=(complaint.company == window.office_id)
                 & (step.ended >= window.begin)
                 & (step.ended < window.end)
@@ -425,11 +425,14 @@ class ReportingPeriod(ComplaintFiguresMixin, Reporting):
         lang = Lang.get()
         granularity = Transaction().context.get('period')
         if granularity == 'day':
-            return lang.strftime(self.date)
-        if granularity == 'week':
-            return gettext('yankomas_complaint.msg_reporting_week',
+            label = lang.strftime(self.date)
+        elif granularity == 'week':
+            label = gettext('yankomas_complaint.msg_reporting_week',
                 date=lang.strftime(self.date))
-        return lang.strftime(self.date, '%B %Y')
+        else:
+            label = lang.strftime(self.date, '%b %Y')
+        # Plain spaces: the graph axes wrap the labels there.
+        return label.replace('\xa0', ' ')
 
     @classmethod
     def _label_order(cls, tables):
