@@ -124,7 +124,10 @@ class ReportingContext(ModelView):
 
     company = fields.Many2One(
         'company.company', "Office", required=True,
-        domain=[('id', 'in', Eval('context', {}).get('companies', []))])
+        domain=[('id', 'in', Eval('companies', []))])
+    companies = fields.Many2Many(
+        'company.company', None, None, "Offices", readonly=True,
+        help="The offices of the user.")
     from_date = fields.Date(
         "From Date",
         domain=[
@@ -146,6 +149,13 @@ class ReportingContext(ModelView):
     @classmethod
     def default_company(cls):
         return Transaction().context.get('company')
+
+    @classmethod
+    def default_companies(cls):
+        User = Pool().get('res.user')
+        user_id = Transaction().user
+        with without_check_access():
+            return [c.id for c in User(user_id).companies] if user_id else []
 
     @classmethod
     def _default_range(cls):
