@@ -184,6 +184,8 @@ class ReportingContext(ModelView):
 
 class Reporting(ModelSQL, ModelView):
     "The shared columns and query shell of the reporting models."
+    # The field of the row the label names, and sorts as.
+    _label_key = 'id'
 
     company = fields.Many2One('company.company', "Office", readonly=True)
 
@@ -214,7 +216,8 @@ class Reporting(ModelSQL, ModelView):
     @classmethod
     def order_label(cls, tables):
         "The label sorts as the key it names."
-        return cls._label_order(tables)
+        return getattr(cls, cls._label_key).convert_order(
+            cls._label_key, tables, cls)
 
     def get_rec_name(self, name):
         return self.label
@@ -310,6 +313,22 @@ class HandledFiguresMixin:
             handled.average.as_('average'),
             ]
 
+    @classmethod
+    def _rows(cls, base, id_, key, handled, waiting, window):
+        """The rows of base (one per key) with their handled figures and
+        their open steps now (waiting: key, open, overdue)."""
+        name, open_name = cls._label_key, cls._open_name
+        return (base
+            .join(handled, 'LEFT', condition=handled.key == key)
+            .join(waiting, 'LEFT', condition=waiting.key == key)
+            .select(
+                *cls._meta_columns(id_, window),
+                key.as_(name),
+                *cls._handled_columns(handled),
+                Coalesce(waiting.open, 0).as_(open_name),
+                Coalesce(waiting.overdue, 0).as_('overdue'),
+                where=Literal(window.office_id is not None)))
+
     def get_on_time_rate(self, name):
         if self.handled:
             return round(100 * self.on_time / self.handled, 1)
@@ -320,13 +339,10 @@ class HandledFiguresMixin:
             return round(value.total_seconds() / 60, 1)
 
 
-class ReportingCategory(ComplaintFiguresMixin, Reporting):
-    __name__ = 'yankomas.reporting.category'
-    __string__ = "Complaints per Category"
-
-    category = fields.Many2One(
-        'yankomas.complaint.category', "Category", readonly=True)
-    label = fields.Function(fields.Char("Category"), 'get_label')
+class ComplaintGroupMixin(ComplaintFiguresMixin):
+    """The complaints received in the period grouped by one of their fields
+    (_label_key), the most frequent first."""
+    __slots__ = ()
 
     @classmethod
     def __setup__(cls):
@@ -337,12 +353,23 @@ class ReportingCategory(ComplaintFiguresMixin, Reporting):
     def _query(cls, window):
         Complaint = Pool().get('yankomas.complaint')
         complaint = Complaint.__table__()
+        key = getattr(complaint, cls._label_key)
         return complaint.select(
             *cls._meta_columns(Min(complaint.id), window),
-            complaint.category.as_('category'),
+            key.as_(cls._label_key),
             *cls._complaint_figures(complaint),
             where=cls._received_in(complaint, window),
-            group_by=[complaint.category])
+            group_by=[key])
+
+
+class ReportingCategory(ComplaintGroupMixin, Reporting):
+    __name__ = 'yankomas.reporting.category'
+    __string__ = "Complaints per Category"
+    _label_key = 'category'
+
+    category = fields.Many2One(
+        'yankomas.complaint.category', "Category", readonly=True)
+    label = fields.Function(fields.Char("Category"), 'get_label')
 
     def get_label(self, name):
         if self.category:
@@ -350,54 +377,32 @@ class ReportingCategory(ComplaintFiguresMixin, Reporting):
         return gettext('yankomas_complaint.msg_reporting_no_category')
 
     @classmethod
-    def _label_order(cls, tables):
-        return cls.category.convert_order('category', tables, cls)
-
-    @classmethod
     def search_rec_name(cls, name, clause):
         return [('category.rec_name', *clause[1:])]
 
 
-class ReportingChannel(ComplaintFiguresMixin, Reporting):
+class ReportingChannel(ComplaintGroupMixin, Reporting):
     __name__ = 'yankomas.reporting.channel'
     __string__ = "Complaints per Channel"
+    _label_key = 'channel'
 
     channel = fields.Selection(
         'get_channels', "Channel", readonly=True, sort=False)
     label = fields.Function(fields.Char("Channel"), 'get_label')
 
     @classmethod
-    def __setup__(cls):
-        super().__setup__()
-        cls._order = [('complaints', 'DESC'), ('id', 'ASC')]
-
-    @classmethod
     def get_channels(cls):
         Complaint = Pool().get('yankomas.complaint')
         return Complaint.fields_get(['channel'])['channel']['selection']
 
-    @classmethod
-    def _query(cls, window):
-        Complaint = Pool().get('yankomas.complaint')
-        complaint = Complaint.__table__()
-        return complaint.select(
-            *cls._meta_columns(Min(complaint.id), window),
-            complaint.channel.as_('channel'),
-            *cls._complaint_figures(complaint),
-            where=cls._received_in(complaint, window),
-            group_by=[complaint.channel])
-
     def get_label(self, name):
         return dict(self.get_channels()).get(self.channel, self.channel)
-
-    @classmethod
-    def _label_order(cls, tables):
-        return cls.channel.convert_order('channel', tables, cls)
 
 
 class ReportingPeriod(ComplaintFiguresMixin, Reporting):
     __name__ = 'yankomas.reporting.period'
     __string__ = "Complaints per Period"
+    _label_key = 'date'
 
     date = fields.Date("Start", readonly=True)
     label = fields.Function(fields.Char("Period"), 'get_label')
@@ -444,14 +449,12 @@ class ReportingPeriod(ComplaintFiguresMixin, Reporting):
         # Plain spaces: the graph axes wrap the labels there.
         return label.replace('\xa0', ' ')
 
-    @classmethod
-    def _label_order(cls, tables):
-        return cls.date.convert_order('date', tables, cls)
-
 
 class ReportingStep(HandledFiguresMixin, Reporting):
     __name__ = 'yankomas.reporting.step'
     __string__ = "Complaint Steps against the Standard"
+    _label_key = 'step'
+    _open_name = 'pending'
 
     step = fields.Selection('get_steps', "Step", readonly=True, sort=False)
     label = fields.Function(fields.Char("Step"), 'get_label')
@@ -479,23 +482,15 @@ class ReportingStep(HandledFiguresMixin, Reporting):
         current = (step
             .join(complaint, condition=step.complaint == complaint.id)
             .select(
-                step.step.as_('step'),
-                Count(Literal(1)).as_('pending'),
+                step.step.as_('key'),
+                Count(Literal(1)).as_('open'),
                 Sum(Case((step.deadline < clock.now(), 1), else_=0)).as_(
                     'overdue'),
                 where=(step.ended == Null)
                 & (complaint.company == window.office_id),
                 group_by=[step.step]))
-        return (sop
-            .join(handled, 'LEFT', condition=handled.key == sop.column2)
-            .join(current, 'LEFT', condition=current.step == sop.column2)
-            .select(
-                *cls._meta_columns(sop.column1, window),
-                sop.column2.as_('step'),
-                *cls._handled_columns(handled),
-                Coalesce(current.pending, 0).as_('pending'),
-                Coalesce(current.overdue, 0).as_('overdue'),
-                where=Literal(window.office_id is not None)))
+        return cls._rows(
+            sop, sop.column1, sop.column2, handled, current, window)
 
     @classmethod
     def get_steps(cls):
@@ -511,15 +506,12 @@ class ReportingStep(HandledFiguresMixin, Reporting):
         return {r.id: TimeStandard.duration_of(r.company, r.step)
             for r in reports}
 
-    @classmethod
-    def _label_order(cls, tables):
-        table, _ = tables[None]
-        return [table.id]
-
 
 class ReportingOfficer(HandledFiguresMixin, Reporting):
     __name__ = 'yankomas.reporting.officer'
     __string__ = "Complaint Handling per Officer"
+    _label_key = 'user'
+    _open_name = 'load'
 
     user = fields.Many2One('res.user', "Officer", readonly=True)
     label = fields.Function(fields.Char("Officer"), 'get_label')
@@ -579,8 +571,8 @@ class ReportingOfficer(HandledFiguresMixin, Reporting):
                 open_.deadline.as_('deadline'),
                 where=open_.assignee != Null))
         load = waiting.select(
-            waiting.user.as_('user'),
-            Count(Literal(1)).as_('load'),
+            waiting.user.as_('key'),
+            Count(Literal(1)).as_('open'),
             Sum(Case((waiting.deadline < clock.now(), 1), else_=0)).as_(
                 'overdue'),
             group_by=[waiting.user])
@@ -588,23 +580,11 @@ class ReportingOfficer(HandledFiguresMixin, Reporting):
             staff.select(staff.user.as_('user')),
             handled.select(handled.key.as_('user'),
                 where=handled.key != Null))
-        return (people
-            .join(handled, 'LEFT', condition=handled.key == people.user)
-            .join(load, 'LEFT', condition=load.user == people.user)
-            .select(
-                *cls._meta_columns(people.user, window),
-                people.user.as_('user'),
-                *cls._handled_columns(handled),
-                Coalesce(load.load, 0).as_('load'),
-                Coalesce(load.overdue, 0).as_('overdue'),
-                where=Literal(window.office_id is not None)))
+        return cls._rows(
+            people, people.user, people.user, handled, load, window)
 
     def get_label(self, name):
         return self.user.rec_name if self.user else ''
-
-    @classmethod
-    def _label_order(cls, tables):
-        return cls.user.convert_order('user', tables, cls)
 
     @classmethod
     def search_rec_name(cls, name, clause):
