@@ -40,3 +40,7 @@ class RecapSequenceMissing(UserError):
 
 class RecapPeriodError(ValidationError):
     pass
+
+
+class ReportingError(UserError):
+    pass

@@ -12,7 +12,6 @@ HOLD_KINDS = [
 class Hold(ServerWrittenMixin, ModelSQL, ModelView):
     __name__ = 'yankomas.complaint.step.hold'
     __string__ = "Step Hold"
-    __access__ = {'step'}
 
     step = fields.Many2One(
         'yankomas.complaint.step', "Step", required=True, readonly=True,
@@ -31,6 +30,8 @@ class Hold(ServerWrittenMixin, ModelSQL, ModelView):
     @classmethod
     def __setup__(cls):
         super().__setup__()
+        # Model.__setup__ resets __access__: a class attribute is lost.
+        cls.__access__.add('step')
         cls._order = [('started', 'ASC'), ('id', 'ASC')]
 
 

@@ -34,7 +34,6 @@ ROLE_SELECTION = [
 class Step(ServerWrittenMixin, ModelSQL, ModelView):
     __name__ = 'yankomas.complaint.step'
     __string__ = "Complaint Step"
-    __access__ = {'complaint'}
 
     complaint = fields.Many2One(
         'yankomas.complaint', "Complaint", required=True, readonly=True,
@@ -90,6 +89,8 @@ class Step(ServerWrittenMixin, ModelSQL, ModelView):
     @classmethod
     def __setup__(cls):
         super().__setup__()
+        # Model.__setup__ resets __access__: a class attribute is lost.
+        cls.__access__.add('complaint')
         t = cls.__table__()
         cls._sql_indexes.update({
                 Index(t, (t.complaint, Index.Range())),
