@@ -28,3 +28,11 @@ class StepHoldError(UserError):
 
 class CalendarError(UserError):
     pass
+
+
+class BoardError(UserError):
+    pass
+
+
+class BoardMoveError(UserError):
+    pass
