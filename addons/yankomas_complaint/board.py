@@ -126,7 +126,7 @@ class Board(Model):
         now = clock.now()
         late = Case(((os.id != Null) & (os.deadline < now), 1), else_=0)
         cursor.execute(*from_.select(
-                c.state, Count(Literal('*')), Sum(late),
+                c.state, Count(c.id), Sum(late),
                 where=where, group_by=[c.state]))
         counts = {state: (count, int(overdue or 0))
             for state, count, overdue in cursor}
@@ -320,16 +320,25 @@ class Board(Model):
             'officer': Coalesce(Column(intake, 'user'), intake.assignee),
             }
         closed = step.ended != Null
-        on_time = Case((closed & (step.on_time == Literal(True)), 1),
-            else_=0)
+        # The dimensions are computed in a subquery and grouped outside:
+        # PostgreSQL cannot match a parameter of GROUP BY to one of SELECT.
+        flat = from_.select(
+            *(expressions[d].as_(d) for d in pivot.DIMENSIONS
+                if d in {rows, cols}),
+            c.id.as_('complaint'),
+            step.ended,
+            Case((closed & (step.on_time == Literal(True)), 1),
+                else_=0).as_('on_time'),
+            step.duration,
+            where=where)
         cursor = Transaction().connection.cursor()
 
         def query(*dimensions):
-            group = [expressions[d] for d in dimensions]
-            cursor.execute(*from_.select(*group,
-                    Count(c.id, distinct=True),
-                    Count(step.ended), Sum(on_time), Sum(step.duration),
-                    where=where, group_by=group or None))
+            group = [Column(flat, d) for d in dimensions]
+            cursor.execute(*flat.select(*group,
+                    Count(flat.complaint, distinct=True),
+                    Count(flat.ended), Sum(flat.on_time), Sum(flat.duration),
+                    group_by=group or None))
             result = {}
             for row in cursor:
                 keys, (count, done, timely, seconds) = (
