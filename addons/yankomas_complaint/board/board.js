@@ -621,6 +621,13 @@
     }
 
     function bindDialogs() {
+        // Enter on the column list moves, as on a text field.
+        $('#move-target').addEventListener('keydown', function (event) {
+            if (event.key === 'Enter') {
+                event.preventDefault();
+                $('#move-dialog').close('ok');
+            }
+        });
         Array.prototype.forEach.call(
             document.querySelectorAll('dialog [data-close]'),
             function (button) {
