@@ -23,6 +23,11 @@ from trytond.rpc import RPC
 from trytond.transaction import Transaction
 
 from . import clock, kanban, pivot
+# The page's routes register with trytond's WSGI app when trytond loads the
+# module's classes, after its configuration: importing trytond.wsgi from the
+# package's __init__ would fix the database backend before a script (the
+# demo loader) reads its configuration.
+from . import routes  # noqa: F401
 from .exceptions import BoardError, BoardMoveError
 from .pipeline import BUTTON_ROLES, BUTTONS, FINAL_STATES, STEP_ROLES
 
