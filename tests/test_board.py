@@ -336,3 +336,26 @@ def test_bad_requests(server, kasubsi):
         assert status == 404, name
     with pytest.raises(RPCError):
         kasubsi.model('yankomas.board', 'move', 10 ** 9, 'intake', 'done', '')
+
+
+def test_refreshes_itself(server, browser):  # noqa: F811
+    "A complaint taken by the officer appears on kasubsi's board by itself"
+    petugas = server.login('petugas')
+    context = browser.new_context(viewport={'width': 1366, 'height': 768})
+    page = context.new_page()
+    page.clock.install()
+    login(page, server, 'kasubsi')
+    page.goto(board_url(server))
+    intake = column(page, 'intake').locator('h2 .count').first
+    intake.wait_for()
+    before = int(intake.inner_text())
+    party, = petugas.model('party.party', 'search', [], 0, 1, None)
+    complaint, = petugas.model(COMPLAINT, 'create', [{
+                'channel': 'phone', 'subject': "Telepon masuk",
+                'complainant': party}])
+    page.clock.fast_forward('00:20')
+    assert int(intake.inner_text()) == before
+    page.clock.fast_forward('00:11')
+    expect(intake).to_have_text(str(before + 1))
+    expect(card(page, complaint)).to_be_visible()
+    context.close()

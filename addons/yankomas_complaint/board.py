@@ -126,7 +126,7 @@ class Board(Model):
         """Every column with its count and overdue count (one grouped
         query) and its first cards (one query for all columns)."""
         filters = cls._filters(filters)
-        c, from_, where, os, _ = cls._complaints(filters)
+        c, from_, where, os, _ = cls._complaints(filters, {'open'})
         cursor = Transaction().connection.cursor()
         now = clock.now()
         late = Case(((os.id != Null) & (os.deadline < now), 1), else_=0)
@@ -170,7 +170,7 @@ class Board(Model):
         first."""
         pool = Pool()
         Step = pool.get('yankomas.complaint.step')
-        c, from_, where, os, _ = cls._complaints(filters)
+        c, from_, where, os, _ = cls._complaints(filters, {'open'})
         closing = Step.__table__()
         from_ = from_.join(closing, 'LEFT', condition=(
                 (closing.complaint == c.id)
@@ -313,7 +313,8 @@ class Board(Model):
                     'yankomas_complaint.msg_board_filter_invalid',
                     name='rows/cols', value='%s/%s' % (rows, cols)))
         filters = cls._filters(filters)
-        c, from_, where, os, intake = cls._complaints(filters)
+        c, from_, where, _, intake = cls._complaints(filters,
+            {'intake'} if 'officer' in {rows, cols} else set())
         step = Step.__table__()
         from_ = from_.join(step, condition=step.complaint == c.id)
         expressions = {
@@ -325,20 +326,18 @@ class Board(Model):
             'officer': Coalesce(Column(intake, 'user'), intake.assignee),
             }
         closed = step.ended != Null
-        # The dimensions are computed in a subquery and grouped outside:
-        # PostgreSQL cannot match a parameter of GROUP BY to one of SELECT.
-        flat = from_.select(
-            *(expressions[d].as_(d) for d in pivot.DIMENSIONS
-                if d in {rows, cols}),
-            c.id.as_('complaint'),
-            step.ended,
-            Case((closed & (step.on_time == Literal(True)), 1),
-                else_=0).as_('on_time'),
-            step.duration,
-            where=where)
+        on_time = Case((closed & (step.on_time == Literal(True)), 1),
+            else_=0)
         cursor = Transaction().connection.cursor()
 
         def query(*dimensions):
+            # The dimensions are computed in a subquery and grouped outside:
+            # PostgreSQL cannot match a parameter of GROUP BY to one of
+            # SELECT.
+            flat = from_.select(
+                *(expressions[d].as_(d) for d in sorted(set(dimensions))),
+                c.id.as_('complaint'), step.ended, on_time.as_('on_time'),
+                step.duration, where=where)
             group = [Column(flat, d) for d in dimensions]
             cursor.execute(*flat.select(*group,
                     Count(flat.complaint, distinct=True),
@@ -525,10 +524,12 @@ class Board(Model):
         return result
 
     @classmethod
-    def _complaints(cls, filters):
+    def _complaints(cls, filters, joins):
         """(complaint table, FROM, WHERE, open step, intake step) of the
         complaints the user may read that pass the filters. The record rules
-        of the complaint are applied to the same table, as search does."""
+        of the complaint are applied to the same table, as search does.
+        The open and intake steps are joined when joins names them or a
+        filter needs them."""
         pool = Pool()
         Complaint = pool.get('yankomas.complaint')
         Step = pool.get('yankomas.complaint.step')
@@ -544,12 +545,15 @@ class Board(Model):
                 domain, active_test=False, tables=tables)
         open_step = Step.__table__()
         intake = Step.__table__()
-        from_ = convert_from(None, tables).join(open_step, 'LEFT',
-            condition=(open_step.complaint == complaint.id)
-            & (open_step.ended == Null))
-        from_ = from_.join(intake, 'LEFT',
-            condition=(intake.complaint == complaint.id)
-            & (intake.step == 'intake'))
+        from_ = convert_from(None, tables)
+        if 'open' in joins or filters.get('overdue'):
+            from_ = from_.join(open_step, 'LEFT',
+                condition=(open_step.complaint == complaint.id)
+                & (open_step.ended == Null))
+        if 'intake' in joins or 'officer' in filters:
+            from_ = from_.join(intake, 'LEFT',
+                condition=(intake.complaint == complaint.id)
+                & (intake.step == 'intake'))
         if 'category' in filters:
             where &= complaint.category == filters['category']
         if 'channel' in filters:
@@ -568,7 +572,7 @@ class Board(Model):
         user may see: who took each complaint at intake."""
         pool = Pool()
         User = pool.get('res.user')
-        c, from_, where, _, intake = cls._complaints({})
+        c, from_, where, _, intake = cls._complaints({}, {'intake'})
         officer = Coalesce(Column(intake, 'user'), intake.assignee)
         cursor = Transaction().connection.cursor()
         cursor.execute(*from_.select(officer,
