@@ -44,3 +44,11 @@ class RecapPeriodError(ValidationError):
 
 class ReportingError(UserError):
     pass
+
+
+class BoardError(UserError):
+    pass
+
+
+class BoardMoveError(UserError):
+    pass

@@ -297,7 +297,6 @@ class RecapLine(ServerWrittenMixin, ModelSQL, ModelView):
     "One complaint as the recap froze it."
     __name__ = 'yankomas.recap.line'
     __string__ = "Complaint Recap Line"
-    __access__ = {'recap'}
 
     recap = fields.Many2One(
         'yankomas.recap', "Recap", required=True, ondelete='CASCADE')
@@ -337,6 +336,8 @@ class RecapLine(ServerWrittenMixin, ModelSQL, ModelView):
     @classmethod
     def __setup__(cls):
         super().__setup__()
+        # Model.__setup__ resets __access__: a class attribute is lost.
+        cls.__access__.add('recap')
         cls._order = [('received', 'ASC'), ('id', 'ASC')]
 
     @classmethod
@@ -359,7 +360,6 @@ class RecapStep(ServerWrittenMixin, ModelSQL, ModelView):
     "The figures of one SOP step as the recap froze them."
     __name__ = 'yankomas.recap.step'
     __string__ = "Complaint Recap Step"
-    __access__ = {'recap'}
 
     recap = fields.Many2One(
         'yankomas.recap', "Recap", required=True, ondelete='CASCADE')
@@ -377,6 +377,8 @@ class RecapStep(ServerWrittenMixin, ModelSQL, ModelView):
     @classmethod
     def __setup__(cls):
         super().__setup__()
+        # Model.__setup__ resets __access__: a class attribute is lost.
+        cls.__access__.add('recap')
         cls._order = [('sequence', 'ASC'), ('id', 'ASC')]
 
     def get_on_time_share(self, name):
@@ -388,7 +390,6 @@ class RecapSignature(ServerWrittenMixin, ModelSQL, ModelView):
     "A signature on a recap, with the PDF as it was signed."
     __name__ = 'yankomas.recap.signature'
     __string__ = "Complaint Recap Signature"
-    __access__ = {'recap'}
 
     recap = fields.Many2One(
         'yankomas.recap', "Recap", required=True, ondelete='CASCADE')
@@ -404,4 +405,6 @@ class RecapSignature(ServerWrittenMixin, ModelSQL, ModelView):
     @classmethod
     def __setup__(cls):
         super().__setup__()
+        # Model.__setup__ resets __access__: a class attribute is lost.
+        cls.__access__.add('recap')
         cls._order = [('signed', 'ASC'), ('id', 'ASC')]
