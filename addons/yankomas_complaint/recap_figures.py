@@ -66,6 +66,13 @@ def line_values(company, start, end):
     user = User.__table__()
     standard = standards(company)
 
+    closed_by_end = (complaint.closed != Null) & (complaint.closed < end)
+    in_period = (complaint.received >= start) & (complaint.received < end)
+    still_open = (complaint.received < end) & ~closed_by_end
+    wanted = (complaint.company == company.id) & (in_period | still_open)
+    # The steps of the wanted complaints only, not the office's history.
+    relevant = complaint.select(complaint.id, where=wanted)
+
     ended = (step.ended != Null) & (step.ended < end)
     open_at_end = (step.ended == Null) | (step.ended >= end)
     level = Case(
@@ -82,21 +89,18 @@ def line_values(company, start, end):
                 else_=Null)).as_('handler'),
         Max(Case((open_at_end, step.step), else_=Null)).as_('open_step'),
         Max(Case((open_at_end, step.deadline), else_=Null)).as_('deadline'),
-        where=step.started < end,
+        where=(step.started < end) & step.complaint.in_(relevant),
         group_by=[step.complaint])
     ranked = step.select(
         step.complaint.as_('complaint'), step.action.as_('action'),
         step.note.as_('note'),
         RowNumber(window=Window([step.complaint],
                 order_by=[step.ended.desc, step.id.desc])).as_('rank'),
-        where=ended)
+        where=ended & step.complaint.in_(relevant))
     last = ranked.select(
         ranked.complaint, ranked.action, ranked.note,
         where=ranked.rank == 1)
 
-    closed_by_end = (complaint.closed != Null) & (complaint.closed < end)
-    in_period = (complaint.received >= start) & (complaint.received < end)
-    still_open = (complaint.received < end) & ~closed_by_end
     query = (complaint
         .join(per_complaint, 'LEFT',
             condition=per_complaint.complaint == complaint.id)
@@ -113,8 +117,7 @@ def line_values(company, start, end):
             per_complaint.worked, per_complaint.standard,
             Case((closed_by_end, complaint.state), else_='open'),
             in_period, per_complaint.open_step, per_complaint.deadline,
-            where=(complaint.company == company.id)
-            & (in_period | still_open),
+            where=wanted,
             order_by=[complaint.received, complaint.id]))
     cursor.execute(*query)
     levels = ('desk', 'kasubsi', 'kasi')

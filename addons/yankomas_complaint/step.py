@@ -94,6 +94,8 @@ class Step(ServerWrittenMixin, ModelSQL, ModelView):
         t = cls.__table__()
         cls._sql_indexes.update({
                 Index(t, (t.complaint, Index.Range())),
+                # The recap: the steps ended in a period.
+                Index(t, (t.ended, Index.Range())),
                 # The breach scan: open steps not yet noticed, by deadline.
                 Index(t, (t.deadline, Index.Range()),
                     where=(t.ended == Null) & (t.breach_detected == Null)),
