@@ -13,7 +13,7 @@ from trytond.transaction import Transaction
 from . import clock
 from .exceptions import RecapConclusionsRequired, RecapSequenceMissing
 from .recap_figures import line_values, step_values
-from .recap_period import PERIOD_KINDS
+from .periods import PERIOD_KINDS
 from .record import ServerWrittenMixin
 from .step import STEP_SELECTION
 

@@ -11,7 +11,7 @@ from trytond.wizard import Button, StateAction, StateView, Wizard
 from . import clock
 from .exceptions import RecapPeriodError
 from .recap import PERIOD_SELECTION
-from .recap_period import period_dates, period_of
+from .periods import period_dates, period_of
 
 MONTHS = [
     ('1', "January"), ('2', "February"), ('3', "March"), ('4', "April"),
