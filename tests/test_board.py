@@ -336,6 +336,13 @@ def test_bad_requests(server, kasubsi):
         assert status == 404, name
     with pytest.raises(RPCError):
         kasubsi.model('yankomas.board', 'move', 10 ** 9, 'intake', 'done', '')
+    # Malformed moves are refused, not a server error.
+    for move in [[1, 2], {'complaint': 1, 'source': 'intake',
+                'target': ['done'], 'note': ''},
+            {'complaint': 1, 'source': 'intake', 'target': 'done',
+                'note': 123}]:
+        status, _ = http(board_url(server, '/move'), move, auth=auth)
+        assert status == 400, move
 
 
 def test_refreshes_itself(server, browser):  # noqa: F811

@@ -241,8 +241,10 @@ class Board(Model):
                     'received': received.isoformat(),
                     'age': kanban.minutes(age),
                     'remaining': kanban.minutes(remaining),
-                    'overdue': bool(remaining is not None
-                        and remaining < dt.timedelta(0)),
+                    # As the breach scan and the column counts say: past the
+                    # deadline, even while the office is closed.
+                    'overdue': bool(state not in FINAL_STATES and deadline
+                        and not on_hold and deadline < now),
                     'on_hold': bool(on_hold),
                     })
         return cards
@@ -375,8 +377,9 @@ class Board(Model):
         Calendar = pool.get('yankomas.calendar')
         Company = pool.get('company.company')
         company = Transaction().context.get('company')
-        zone = ZoneInfo(Calendar.timezone_of(
-                Company(company) if company else None))
+        # The office's working calendar, as the reports and the recap use.
+        zone = ZoneInfo(Calendar.of(Company(company)).timezone if company
+            else Calendar.timezone_of(None))
         # Indonesia keeps no summer time: the offset is fixed.
         offset = zone.utcoffset(dt.datetime(2000, 1, 1))
         if backend.name == 'sqlite':

@@ -230,19 +230,19 @@ def _complaints(pool, company, users, countries):
 
 
 def _recap(pool, company, users):
-    """A draft recap of this month so far, for the officer to finish and
+    """A draft recap of this month up to yesterday, for the officer to
     submit (made as the wizard does: the officer may not create one
     directly)."""
     from trytond.transaction import Transaction
     Recap = pool.get('yankomas.recap')
     Calendar = pool.get('yankomas.calendar')
+    # Up to yesterday: a recap is submitted once its period is over.
     today = Calendar.of(company).engine().local_date(clock.now())
-    first = today.replace(day=1)
-    last = (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(
-        days=1)
+    last = today - dt.timedelta(days=1)
+    first = last.replace(day=1)
     with Transaction().set_user(users['petugas'].id):
         recap, = Recap.create([{
-                    'company': company.id, 'period': 'month',
+                    'company': company.id, 'period': 'custom',
                     'from_date': first, 'to_date': last,
                     'conclusions': (
                         "Sebagian besar pengaduan selesai di loket. "

@@ -42,6 +42,10 @@ class RecapPeriodError(ValidationError):
     pass
 
 
+class RecapPeriodNotOver(UserError):
+    pass
+
+
 class ReportingError(UserError):
     pass
 

@@ -12,6 +12,8 @@ import csv
 import io
 from dataclasses import dataclass
 
+from .spreadsheet import safe_cell
+
 DIMENSIONS = ('category', 'channel', 'state', 'step', 'month', 'officer')
 MEASURES = ('count', 'on_time', 'duration')
 # A dimension whose values a complaint can take several of at once.
@@ -103,10 +105,11 @@ def to_csv(row_keys, col_keys, table, measure, label, headers):
     corner, total = headers
     output = io.StringIO()
     writer = csv.writer(output, lineterminator='\r\n')
-    writer.writerow([corner] + [label(c) for c in col_keys] + [total])
+    writer.writerow([corner] + [safe_cell(label(c)) for c in col_keys]
+        + [total])
     for row in list(row_keys) + [TOTAL]:
         writer.writerow(
-            [total if row is TOTAL else label(row)]
+            [total if row is TOTAL else safe_cell(label(row))]
             + [format_value(table[row, col].value(measure), measure)
                 if (row, col) in table else ''
                 for col in list(col_keys) + [TOTAL]])

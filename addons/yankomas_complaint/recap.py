@@ -11,7 +11,8 @@ from trytond.pyson import Eval
 from trytond.transaction import Transaction
 
 from . import clock
-from .exceptions import RecapConclusionsRequired, RecapSequenceMissing
+from .exceptions import (
+    RecapConclusionsRequired, RecapPeriodNotOver, RecapSequenceMissing)
 from .recap_figures import line_values, step_values
 from .periods import PERIOD_KINDS
 from .record import ServerWrittenMixin
@@ -178,6 +179,12 @@ class Recap(Workflow, ModelSQL, ModelView):
         return Pool().get('yankomas.calendar').of(self.company)
 
     @property
+    def period_over(self):
+        "Whether the office's day is past the period: its figures are final."
+        today = self.calendar.engine().local_date(clock.now())
+        return self.to_date < today
+
+    @property
     def period_bounds(self):
         "The UTC instants the period starts and ends (or now, if sooner)."
         calendar = self.calendar.engine()
@@ -270,6 +277,10 @@ class Recap(Workflow, ModelSQL, ModelView):
         RecapReport = pool.get('yankomas.recap.report', type='report')
         if action == 'submit':
             for recap in recaps:
+                if not recap.period_over:
+                    raise RecapPeriodNotOver(gettext(
+                            'yankomas_complaint.msg_recap_period_not_over',
+                            recap=recap.rec_name))
                 if not (recap.conclusions or '').strip():
                     raise RecapConclusionsRequired(gettext(
                             'yankomas_complaint.msg_recap_conclusions_required',

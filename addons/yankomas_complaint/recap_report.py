@@ -7,6 +7,7 @@ from trytond.report import Report
 
 from .digest import format_duration
 from .report import OfficeReport
+from .spreadsheet import safe_cell
 
 # The columns of the detail rows, in the PDF and in the CSV.
 LINE_COLUMNS = [
@@ -115,13 +116,16 @@ class RecapCSV(Report):
         action, = ActionReport.search([
                 ('report_name', '=', cls.__name__)])
         cls.check_access(action, 'yankomas.recap', ids)
-        recap, = Recap.browse(ids)
+        recaps = Recap.browse(ids)
         headers = Line.fields_get(LINE_COLUMNS)
         output = io.StringIO()
         writer = csv.writer(output)
         writer.writerow([headers[c]['string'] for c in LINE_COLUMNS])
-        writer.writerows(RecapReport.detail_rows(recap))
+        for recap in recaps:
+            writer.writerows([safe_cell(c) for c in row]
+                for row in RecapReport.detail_rows(recap))
         # A BOM so that spreadsheets read the UTF-8 names right.
         content = ('\ufeff' + output.getvalue()).encode('utf-8')
-        name = '%s-%s' % (action.name, recap.number.replace('/', '-'))
+        name = '%s-%s' % (action.name, '-'.join(
+                r.number.replace('/', '-') for r in recaps))
         return ('csv', content, False, name)

@@ -115,6 +115,8 @@ class CreateRecapStart(ModelView):
     def _period_dates(self):
         if self.period in (None, 'custom') or not self.year:
             return None
+        if not 2000 <= self.year <= 2100:
+            return None
         number_field = NUMBER_FIELDS[self.period]
         number = getattr(self, number_field) if number_field else '1'
         if not number:
@@ -143,6 +145,9 @@ class CreateRecap(Wizard):
             raise AccessError(gettext(
                     'yankomas_complaint.msg_recap_office_denied',
                     office=start.company.rec_name))
+        if start.period != 'custom' and not 2000 <= (start.year or 0) <= 2100:
+            raise RecapPeriodError(gettext(
+                    'yankomas_complaint.msg_recap_year_invalid'))
         dates = start._period_dates() or (start.from_date, start.to_date)
         if dates[0] > dates[1]:
             raise RecapPeriodError(gettext(

@@ -155,8 +155,12 @@ def move(request, pool):
         abort(HTTPStatus.UNSUPPORTED_MEDIA_TYPE)
     try:
         values = json.loads(request.get_data(as_text=True))
-        assert isinstance(values, dict)
-    except (ValueError, AssertionError):
+    except ValueError:
+        abort(HTTPStatus.BAD_REQUEST)
+    # Not assert: the server runs with python -O.
+    if not isinstance(values, dict) or not all(
+            isinstance(values.get(k), (str, type(None)))
+            for k in ('source', 'target', 'note')):
         abort(HTTPStatus.BAD_REQUEST)
     return json_response(pool.get('yankomas.board').move(
             values.get('complaint'), values.get('source'),
