@@ -46,6 +46,10 @@ class RecapPeriodNotOver(UserError):
     pass
 
 
+class RecapSignedTwice(UserError):
+    pass
+
+
 class ReportingError(UserError):
     pass
 

@@ -12,7 +12,8 @@ from trytond.transaction import Transaction
 
 from . import clock
 from .exceptions import (
-    RecapConclusionsRequired, RecapPeriodNotOver, RecapSequenceMissing)
+    RecapConclusionsRequired, RecapPeriodNotOver, RecapSequenceMissing,
+    RecapSignedTwice)
 from .recap_figures import line_values, step_values
 from .periods import PERIOD_KINDS
 from .record import ServerWrittenMixin
@@ -287,6 +288,12 @@ class Recap(Workflow, ModelSQL, ModelView):
                             recap=recap.rec_name))
             cls.compute(recaps)
         user = pool.get('res.user')(Transaction().user)
+        for recap in recaps:
+            # Up the hierarchy: each stage is another person's.
+            if any(s.user == user for s in recap.signatures):
+                raise RecapSignedTwice(gettext(
+                        'yankomas_complaint.msg_recap_signed_twice',
+                        recap=recap.rec_name))
         signatures = Signature.create([{
                     'recap': r.id,
                     'stage': action,
