@@ -8,6 +8,13 @@ class ServerWrittenMixin:
     __slots__ = ()
 
     @classmethod
+    def __post_setup__(cls):
+        super().__post_setup__()
+        # Shown read-only in every client, as the server enforces.
+        for field in cls._fields.values():
+            field.readonly = True
+
+    @classmethod
     def check_modification(cls, mode, records, values=None, external=False):
         super().check_modification(
             mode, records, values=values, external=external)
