@@ -1,4 +1,5 @@
 """Checks of the complainant's identity document, without the database."""
+import datetime as dt
 import re
 
 from stdnum.exceptions import ValidationError
@@ -36,3 +37,22 @@ _EMAIL = re.compile(r'^[^@\s]+@[^@\s]+\.[^@\s.]+$')
 def is_email(value):
     "A plausible single e-mail address."
     return bool(_EMAIL.match(value or ''))
+
+
+# NIP (Nomor Induk Pegawai, the civil servant's number, PP 11/2017): 18
+# digits, birth date YYYYMMDD, appointment YYYYMM, sex 1 or 2, serial NNN.
+_NIP = re.compile(r'^(\d{8})(\d{4})(\d{2})([12])(\d{3})$')
+
+
+def is_nip(code):
+    "Whether code (spaces allowed) is a plausible civil-servant NIP."
+    match = _NIP.match(re.sub(r'\s', '', code or ''))
+    if not match:
+        return False
+    birth, year, month = match.group(1), int(match.group(2)), int(
+        match.group(3))
+    try:
+        dt.date(int(birth[:4]), int(birth[4:6]), int(birth[6:]))
+    except ValueError:
+        return False
+    return 1 <= month <= 12 and year >= int(birth[:4])

@@ -4,6 +4,8 @@ from trytond.i18n import gettext
 from trytond.pool import Pool
 from trytond.report import Report
 
+from .identity import is_nip
+
 STYLESHEET = os.path.join(os.path.dirname(__file__), 'report.css')
 
 
@@ -41,10 +43,13 @@ class OfficeReport(Report):
 
     @staticmethod
     def nip(user):
-        "The civil-servant number (NIP) of the user's employee, if known."
+        """The civil-servant number (NIP) of the user's employee, if known:
+        the first of the party's identifiers shaped as a NIP, never another
+        (a NIK must not end up on a signed document)."""
         employee = user.employee if user else None
-        if employee and employee.party.identifiers:
-            return employee.party.identifiers[0].code
+        for identifier in (employee.party.identifiers if employee else []):
+            if is_nip(identifier.code):
+                return identifier.code
         return ''
 
 

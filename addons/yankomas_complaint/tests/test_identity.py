@@ -4,7 +4,8 @@ import unittest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from yankomas_complaint.identity import compact, is_email, is_valid
+from yankomas_complaint.identity import (
+    compact, is_email, is_nip, is_valid)
 
 VALID_NIKS = ['3528014107900001', '3171011708450001', '3528015508850003']
 
@@ -49,6 +50,16 @@ class IdentityTestCase(unittest.TestCase):
     def test_compact_is_idempotent(self, number):
         self.assertEqual(compact('nik', compact('nik', number)),
             compact('nik', number))
+
+    def test_nip(self):
+        for code in ['199507222019011002', '1975 0505 2000 03 1 001']:
+            self.assertTrue(is_nip(code), code)
+
+    def test_not_a_nip(self):
+        "A NIK, a bad date, a bad sex digit or appointment before birth."
+        for code in [VALID_NIKS[0], '199513222019011002', '199507222019013002',
+                '199507221990011002', '19950722201901100X', '', None]:
+            self.assertFalse(is_nip(code), code)
 
     def test_email(self):
         self.assertTrue(is_email('pengadu@example.co.id'))
