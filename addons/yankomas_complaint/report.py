@@ -1,5 +1,7 @@
 import os
 
+from genshi.builder import tag
+
 from trytond.i18n import gettext
 from trytond.pool import Pool
 from trytond.report import Report
@@ -21,7 +23,21 @@ class OfficeReport(Report):
         context['nip'] = cls.nip
         context['signer'] = cls.signer
         context['data_notice'] = cls.data_notice
+        context['letterhead'] = cls.letterhead
         return context
+
+    @staticmethod
+    def letterhead(company):
+        "The office's letterhead: ministry, regional office, name, address."
+        party = company.party
+        return tag.div(
+            tag.div(company.yankomas_ministry, class_='ministry'),
+            tag.div(company.yankomas_regional_office, class_='region')
+            if company.yankomas_regional_office else None,
+            tag.div(party.name, class_='office'),
+            tag.div(party.addresses[0].full_address.replace('\n', ', '),
+                class_='address') if party.addresses else None,
+            class_='letterhead')
 
     @staticmethod
     def signer(user):
