@@ -311,13 +311,25 @@ class Recap(Workflow, ModelSQL, ModelView):
         Signature.save(signatures)
 
 
-class RecapLine(ServerWrittenMixin, ModelSQL, ModelView):
+class RecapPartMixin(ServerWrittenMixin):
+    """A part of a recap the server writes: its lines, step figures and
+    signatures, readable by whoever may read the recap."""
+    __slots__ = ()
+    recap = fields.Many2One(
+        'yankomas.recap', "Recap", required=True, ondelete='CASCADE')
+
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        # Model.__setup__ resets __access__: a class attribute is lost.
+        cls.__access__.add('recap')
+
+
+class RecapLine(RecapPartMixin, ModelSQL, ModelView):
     "One complaint as the recap froze it."
     __name__ = 'yankomas.recap.line'
     __string__ = "Complaint Recap Line"
 
-    recap = fields.Many2One(
-        'yankomas.recap', "Recap", required=True, ondelete='CASCADE')
     complaint = fields.Many2One(
         'yankomas.complaint', "Complaint", ondelete='SET NULL')
     number = fields.Char("Number")
@@ -354,8 +366,6 @@ class RecapLine(ServerWrittenMixin, ModelSQL, ModelView):
     @classmethod
     def __setup__(cls):
         super().__setup__()
-        # Model.__setup__ resets __access__: a class attribute is lost.
-        cls.__access__.add('recap')
         cls._order = [('received', 'ASC'), ('id', 'ASC')]
 
     @classmethod
@@ -374,13 +384,11 @@ class RecapLine(ServerWrittenMixin, ModelSQL, ModelView):
         return Step.fields_get(['action'])['action']['selection']
 
 
-class RecapStep(ServerWrittenMixin, ModelSQL, ModelView):
+class RecapStep(RecapPartMixin, ModelSQL, ModelView):
     "The figures of one SOP step as the recap froze them."
     __name__ = 'yankomas.recap.step'
     __string__ = "Complaint Recap Step"
 
-    recap = fields.Many2One(
-        'yankomas.recap', "Recap", required=True, ondelete='CASCADE')
     sequence = fields.Integer("Sequence")
     step = fields.Selection(STEP_SELECTION, "Step", sort=False)
     step_string = step.translated('step')
@@ -395,8 +403,6 @@ class RecapStep(ServerWrittenMixin, ModelSQL, ModelView):
     @classmethod
     def __setup__(cls):
         super().__setup__()
-        # Model.__setup__ resets __access__: a class attribute is lost.
-        cls.__access__.add('recap')
         cls._order = [('sequence', 'ASC'), ('id', 'ASC')]
 
     def get_on_time_share(self, name):
@@ -404,13 +410,11 @@ class RecapStep(ServerWrittenMixin, ModelSQL, ModelView):
             return 100.0 * self.on_time / self.count
 
 
-class RecapSignature(ServerWrittenMixin, ModelSQL, ModelView):
+class RecapSignature(RecapPartMixin, ModelSQL, ModelView):
     "A signature on a recap, with the PDF as it was signed."
     __name__ = 'yankomas.recap.signature'
     __string__ = "Complaint Recap Signature"
 
-    recap = fields.Many2One(
-        'yankomas.recap', "Recap", required=True, ondelete='CASCADE')
     stage = fields.Selection(SIGN_STAGES, "Stage", sort=False)
     stage_string = stage.translated('stage')
     user = fields.Many2One('res.user', "User")
@@ -423,6 +427,4 @@ class RecapSignature(ServerWrittenMixin, ModelSQL, ModelView):
     @classmethod
     def __setup__(cls):
         super().__setup__()
-        # Model.__setup__ resets __access__: a class attribute is lost.
-        cls.__access__.add('recap')
         cls._order = [('signed', 'ASC'), ('id', 'ASC')]
