@@ -1,6 +1,7 @@
 import os
 
 from genshi.builder import tag
+from genshi.core import Markup
 
 from trytond.i18n import gettext
 from trytond.pool import Pool
@@ -18,7 +19,8 @@ class OfficeReport(Report):
     def get_context(cls, records, header, data):
         context = super().get_context(records, header, data)
         with open(STYLESHEET) as stylesheet:
-            context['stylesheet'] = stylesheet.read()
+            # Markup: an escaped ">" breaks the selectors.
+            context['stylesheet'] = Markup(stylesheet.read())
         context['local'] = cls.local_datetime
         context['nip'] = cls.nip
         context['signer'] = cls.signer
