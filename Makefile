@@ -12,6 +12,10 @@ VENV := .venv
 PY := $(VENV)/bin/python
 SAO_VERSION := 8.0.11
 TEST_PACKAGES := chromium poppler-utils
+# WeasyPrint's libraries (HarfBuzz's subsetter makes the fonts of a PDF in C)
+# and the fonts the printed documents are set in.
+PRINT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 \
+	fonts-dejavu-core
 
 CONF := config/trytond.conf
 # Absolute paths that config/trytond.conf leaves to the environment.
@@ -93,6 +97,7 @@ apt_ensure = missing=$$(for p in $(1); do \
 
 $(VENV_STAMP): requirements.txt addons/yankomas_complaint/pyproject.toml
 	@test -x $(PY) || $(call apt_ensure,python3-venv)
+	@$(call apt_ensure,$(PRINT_PACKAGES))
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt

@@ -273,13 +273,20 @@ class Calendar(ModelSQL, ModelView):
                     'yankomas_complaint.msg_calendar_no_working_time',
                     office=self.company.rec_name, moment=start))
 
-    def format_local(self, moment):
-        "moment (UTC) as the office's wall clock, e.g. 06/04/2026 09:00 WIB."
+    def format_local(self, moment, zone=True):
+        """moment (UTC) as the office's wall clock, e.g. 06/04/2026 09:00 WIB,
+        without the zone's name when not zone."""
         if not moment:
             return ''
         local = moment.replace(tzinfo=dt.timezone.utc).astimezone(
             self.engine().zone)
-        return local.strftime('%d/%m/%Y %H:%M ') + local.tzname()
+        text = local.strftime('%d/%m/%Y %H:%M')
+        return text + ' ' + local.tzname() if zone else text
+
+    def zone_name(self, moment):
+        "The name of the office's time zone at moment (UTC), e.g. WIB."
+        return moment.replace(tzinfo=dt.timezone.utc).astimezone(
+            self.engine().zone).tzname()
 
     def legal_deadline(self, received, kind):
         "The date by which a complaint received then must be answered or decided."

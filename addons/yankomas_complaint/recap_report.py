@@ -6,6 +6,7 @@ from trytond.pool import Pool
 from trytond.report import Report
 
 from .digest import format_duration
+from .listing import Column, Listing
 from .report import OfficeReport
 from .spreadsheet import safe_cell
 
@@ -13,6 +14,16 @@ from .spreadsheet import safe_cell
 LINE_COLUMNS = [
     'number', 'received', 'complainant', 'channel', 'category', 'handler',
     'level', 'action_note', 'resolved', 'working_time', 'standard', 'status']
+# The detail rows in the PDF: a listing (see listing.py) whose columns, in
+# characters, fill the width of report.css's landscape page at 6.2 pt; the
+# lines are spaced so that the rules between rows clear the letters.
+LISTING = Listing([
+        Column(14), Column(16), Column(21), Column(18), Column(18),
+        Column(18), Column(15), Column(30), Column(16), Column(8, 'right'),
+        Column(8, 'right'), Column(12)],
+    font_size=6.2, line_height=8.4)
+LANDSCAPE_HEIGHT = 510  # pt, A4 landscape less report.css's margins
+TITLE_HEIGHT = 40  # pt, the section's title and hint above the listing
 
 
 class RecapReport(OfficeReport):
@@ -25,7 +36,8 @@ class RecapReport(OfficeReport):
         context['summary'] = cls.summary
         context['duration'] = cls.duration
         context['share'] = cls.share
-        context['detail_rows'] = cls.detail_rows
+        context['detail_sheets'] = cls.detail_sheets
+        context['zone_name'] = cls.zone_name
         context['signature'] = cls.signature
         context['open_cases'] = cls.open_cases
         context['stages'] = [s for s, _ in Pool().get(
@@ -62,33 +74,55 @@ class RecapReport(OfficeReport):
         return '%.1f%%' % (100.0 * part / whole) if whole else '-'
 
     @classmethod
-    def detail_rows(cls, recap):
+    def detail_rows(cls, recap, zone=True):
         """The text of each detail row's columns, as the PDF and the CSV
-        show them; the labels are looked up once, not per row."""
-        Category = Pool().get('yankomas.complaint.category')
-        lines = recap.lines
+        show them; the labels are looked up once, not per row. The times
+        are the office's, with the zone's name when zone."""
+        pool = Pool()
+        Category = pool.get('yankomas.complaint.category')
+        Line = pool.get('yankomas.recap.line')
+        # read() rather than records: a thousand lines read in one go; it
+        # does not keep the order of the ids.
+        ids = [l.id for l in recap.lines]
+        values = {v['id']: v for v in Line.read(
+                ids, LINE_COLUMNS + ['confidential'])}
+        lines = [values[i] for i in ids]
         labels = {c: cls.labels('yankomas.recap.line', c)
             for c in ('channel', 'level', 'status')}
         labels['category'] = {c.id: c.rec_name for c in Category.browse(
-                list({l.category.id for l in lines if l.category}))}
+                list({l['category'] for l in lines if l['category']}))}
         confidential = gettext('yankomas_complaint.msg_recap_confidential')
-        format_local = Pool().get('yankomas.calendar').of(
+        format_local = pool.get('yankomas.calendar').of(
             recap.company).format_local
 
         def text(line, column):
-            value = getattr(line, column)
-            if column == 'complainant' and line.confidential:
+            value = line[column]
+            if column == 'complainant' and line['confidential']:
                 return confidential
-            if column == 'category':
-                return labels[column].get(value.id) if value else ''
             if column in labels:
                 return labels[column].get(value) or ''
             if column in {'received', 'resolved'}:
-                return format_local(value)
+                return format_local(value, zone=zone)
             if column in {'working_time', 'standard'}:
                 return format_duration(value) if value is not None else ''
             return value or ''
         return [[text(l, c) for c in LINE_COLUMNS] for l in lines]
+
+    @classmethod
+    def detail_sheets(cls, recap):
+        "The pages of the detail rows, as the HTML of LISTING's sheets."
+        Line = Pool().get('yankomas.recap.line')
+        strings = Line.fields_get(LINE_COLUMNS)
+        rest = LISTING.capacity(LANDSCAPE_HEIGHT)
+        first = LISTING.capacity(LANDSCAPE_HEIGHT - TITLE_HEIGHT)
+        return LISTING.markup(LISTING.sheets(
+                [strings[c]['string'] for c in LINE_COLUMNS],
+                cls.detail_rows(recap, zone=False), first, rest))
+
+    @staticmethod
+    def zone_name(recap):
+        "The name of the office's time zone at the end of the period."
+        return recap.calendar.zone_name(recap.period_bounds[1])
 
     @staticmethod
     def open_cases(recap):
