@@ -6,8 +6,11 @@ complaints printed as a table took some twenty seconds. A listing sets each
 row in a monospaced font, every column a fixed number of characters wide, so
 that WeasyPrint has one line box per line of the page, whatever the number of
 columns; the rules between rows and columns are one SVG path per page, drawn
-over the text. (Inline: the report engine fetches no data: URI.) The rows are paginated here too, so that every page repeats
-the header and no row is split unless it is taller than a page.
+over the text (inline: Tryton's report engine fetches no data: URI). The
+rows are paginated here too, so that every page repeats the header and no
+row is split unless it is taller than a page. A character the font lacks
+(Chinese, say) comes from another font, wider: its line shifts, nothing is
+lost.
 
     >>> listing = Listing([Column(4), Column(3, 'right')], 6, 8)
     >>> listing.lines(['Siti Aminah', 7])

@@ -18,8 +18,8 @@ LINE_COLUMNS = [
 # characters, fill the width of report.css's landscape page at 6.2 pt; the
 # lines are spaced so that the rules between rows clear the letters.
 LISTING = Listing([
-        Column(14), Column(16), Column(21), Column(18), Column(18),
-        Column(18), Column(15), Column(30), Column(16), Column(8, 'right'),
+        Column(18), Column(16), Column(20), Column(18), Column(18),
+        Column(16), Column(15), Column(29), Column(16), Column(8, 'right'),
         Column(8, 'right'), Column(12)],
     font_size=6.2, line_height=8.4)
 LANDSCAPE_HEIGHT = 510  # pt, A4 landscape less report.css's margins

@@ -116,12 +116,22 @@ class RecapListingTestCase(unittest.TestCase):
                 '</style></head><body><div class="landscape">',
                 '<h2>5. Pengaduan</h2><p class="hint">Waktu kantor.</p>',
                 str(LISTING.markup(sheets)), '</div></body></html>'])
-        pdf = PdfReader(io.BytesIO(weasyprint.HTML(string=html).write_pdf()))
-        pages = pdf.pages
-        self.assertEqual(len(pages), len(sheets))
-        for page, sheet in zip(pages, sheets):
-            self.assertLessEqual(LISTING.width, float(page.mediabox.width)
-                - 2 * 12 * 72 / 25.4)
+        document = weasyprint.HTML(string=html).render()
+        self.assertEqual(len(document.pages), len(sheets))
+        for page in document.pages:
+            # WeasyPrint's layout: each listing within its page's margins.
+            box = page._page_box
+            listing, = [b for b in box.descendants()
+                if getattr(b, 'element', None) is not None
+                and b.element.get('class') == 'listing']
+            self.assertLessEqual(
+                listing.border_box_x() + listing.border_width(),
+                box.content_box_x() + box.width)
+            self.assertLessEqual(
+                listing.border_box_y() + listing.border_height(),
+                box.content_box_y() + box.height)
+        pdf = PdfReader(io.BytesIO(document.write_pdf()))
+        for page, sheet in zip(pdf.pages, sheets):
             text = page.extract_text()
             self.assertEqual(text.count('Nomor'), 1)
             self.assertIn(sheet.body.split('\n')[-1].split()[0], text)
