@@ -278,15 +278,13 @@ class Calendar(ModelSQL, ModelView):
         without the zone's name when not zone."""
         if not moment:
             return ''
-        local = moment.replace(tzinfo=dt.timezone.utc).astimezone(
-            self.engine().zone)
+        local = self.engine().local(moment)
         text = local.strftime('%d/%m/%Y %H:%M')
         return text + ' ' + local.tzname() if zone else text
 
     def zone_name(self, moment):
         "The name of the office's time zone at moment (UTC), e.g. WIB."
-        return moment.replace(tzinfo=dt.timezone.utc).astimezone(
-            self.engine().zone).tzname()
+        return self.engine().local(moment).tzname()
 
     def legal_deadline(self, received, kind):
         "The date by which a complaint received then must be answered or decided."

@@ -70,7 +70,7 @@ def digest_period(calendar, now):
     if not engine.is_working_day(day):
         return
     times = parse_times(calendar.digest_times)
-    local_now = now.replace(tzinfo=dt.timezone.utc).astimezone(engine.zone)
+    local_now = engine.local(now)
     slot = current_slot(times, local_now)
     if slot is None:
         return

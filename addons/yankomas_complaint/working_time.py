@@ -52,12 +52,13 @@ class WorkingCalendar:
     def is_working_day(self, day):
         return bool(self.day_hours(day))
 
-    def _local(self, instant):
+    def local(self, instant):
+        "The UTC instant on the office's wall clock (an aware datetime)."
         return instant.replace(tzinfo=UTC).astimezone(self.zone)
 
     def local_date(self, instant):
         "The office's date at the UTC instant."
-        return self._local(instant).date()
+        return self.local(instant).date()
 
     def utc(self, day, time):
         "The naive UTC instant of the office's local day and time."
@@ -69,7 +70,7 @@ class WorkingCalendar:
 
     def intervals(self, start):
         "The working intervals (UTC) after start, the first one clipped."
-        day = self._local(start).date() - dt.timedelta(days=1)
+        day = self.local(start).date() - dt.timedelta(days=1)
         limit = start + SEARCH_LIMIT
         while True:
             for begin, end in self.day_hours(day):
@@ -111,7 +112,7 @@ class WorkingCalendar:
 
     def is_working_instant(self, instant):
         "Whether instant lies in working time (interval ends included)."
-        day = self._local(instant).date()
+        day = self.local(instant).date()
         for begin, end in self.day_hours(day):
             if self._utc(day, begin) < instant <= self._utc(day, end):
                 return True
