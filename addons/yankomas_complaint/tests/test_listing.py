@@ -1,15 +1,20 @@
 "Unit and property tests of the ruled listing of the printed reports."
 import doctest
+import io
 import os
 import re
 import unicodedata
 import unittest
 
+import weasyprint
 from hypothesis import given
 from hypothesis import strategies as st
+from pypdf import PdfReader
 
 from yankomas_complaint import listing as listing_module
 from yankomas_complaint.listing import Column, Listing, paginate, wrap
+from yankomas_complaint.recap_report import LANDSCAPE_HEIGHT, TITLE_HEIGHT
+from yankomas_complaint.recap_report import LISTING as RECAP
 
 COLUMNS = [Column(6), Column(10), Column(4, 'right')]
 LISTING = Listing(COLUMNS, 6.2, 8.4)
@@ -98,24 +103,20 @@ class RecapListingTestCase(unittest.TestCase):
     "The recap's listing on the page of report.css, laid out by WeasyPrint."
 
     def test_sheets_fill_their_pages_exactly(self):
-        from pypdf import PdfReader
-        import io
-        import weasyprint
-        from yankomas_complaint.recap_report import (
-            LANDSCAPE_HEIGHT, LISTING, TITLE_HEIGHT)
-        columns = len(LISTING.columns)
+        columns = len(RECAP.columns)
         rows = [['PGD/2026/%05d' % i] + ['kata ' * (i % 9)] * (columns - 1)
             for i in range(300)]
-        sheets = LISTING.sheets(['Nomor'] + ['Kolom'] * (columns - 1), rows,
-            LISTING.capacity(LANDSCAPE_HEIGHT - TITLE_HEIGHT),
-            LISTING.capacity(LANDSCAPE_HEIGHT))
-        stylesheet = os.path.join(
-            os.path.dirname(listing_module.__file__), 'report.css')
+        sheets = RECAP.sheets(['Nomor'] + ['Kolom'] * (columns - 1), rows,
+            RECAP.capacity(LANDSCAPE_HEIGHT - TITLE_HEIGHT),
+            RECAP.capacity(LANDSCAPE_HEIGHT))
+        with open(os.path.join(os.path.dirname(listing_module.__file__),
+                    'report.css')) as file:
+            stylesheet = file.read()
         html = ''.join([
-                '<html><head><style>', open(stylesheet).read(),
+                '<html><head><style>', stylesheet,
                 '</style></head><body><div class="landscape">',
                 '<h2>5. Pengaduan</h2><p class="hint">Waktu kantor.</p>',
-                str(LISTING.markup(sheets)), '</div></body></html>'])
+                str(RECAP.markup(sheets)), '</div></body></html>'])
         document = weasyprint.HTML(string=html).render()
         self.assertEqual(len(document.pages), len(sheets))
         for page in document.pages:
