@@ -30,9 +30,15 @@ VENV_STAMP := $(VENV)/.installed
 SAO_STAMP := var/sao/.installed
 DB_STAMP := var/db/$(DB).stamp
 PASSFILE := var/admin-password
-MODULE_FILES := $(shell find addons/yankomas_complaint -type f \
+# Our modules, each with its own tests, in the order of their dependencies;
+# the demo activates the last ones, which bring in the rest.
+MODULES := company_working_calendar yankomas_complaint yankomas_email \
+	yankomas_document yankomas_recap yankomas_reporting yankomas_board
+TOP_MODULES := yankomas_email yankomas_recap yankomas_reporting yankomas_board
+MODULE_FILES := $(shell find $(addprefix addons/,$(MODULES)) -type f \
 	\( -name '*.py' -o -name '*.xml' -o -name '*.cfg' -o -name '*.po' \) \
 	-not -path '*/tests/*')
+PYPROJECTS := $(addsuffix /pyproject.toml,$(addprefix addons/,$(MODULES)))
 
 .PHONY: run reset test test-sqlite test-postgresql system-packages \
 	test-module-sqlite test-module-postgresql test-e2e-sqlite test-e2e-postgresql
@@ -77,8 +83,8 @@ $(DB_STAMP): $(MODULE_FILES) | $(VENV_STAMP) $(PASSFILE)
 		$(ADMIN) --all; \
 	else \
 		touch var/db/$(DB).sqlite \
-		&& echo | $(ADMIN) -u yankomas_complaint --activate-dependencies \
-		&& $(PY) -m yankomas_complaint.demo -c $(CONF) -d $(DB) \
+		&& echo | $(ADMIN) -u $(TOP_MODULES) --activate-dependencies \
+		&& $(PY) tools/demo.py -c $(CONF) -d $(DB) \
 		|| { rm -f var/db/$(DB).sqlite; exit 1; }; \
 	fi
 	touch $@
@@ -95,7 +101,7 @@ apt_ensure = missing=$$(for p in $(1); do \
 		apt-get update && apt-get install -y $$missing; \
 	fi
 
-$(VENV_STAMP): requirements.txt addons/yankomas_complaint/pyproject.toml
+$(VENV_STAMP): requirements.txt $(PYPROJECTS)
 	@test -x $(PY) || $(call apt_ensure,python3-venv)
 	@$(call apt_ensure,$(PRINT_PACKAGES))
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -122,15 +128,26 @@ test: test-module-sqlite test-module-postgresql test-e2e-sqlite test-e2e-postgre
 test-sqlite: test-module-sqlite test-e2e-sqlite
 test-postgresql: test-module-postgresql test-e2e-postgresql
 
-# The test cache is keyed on the module list only, not the schema: start empty.
+# Each module's tests with only it and its dependencies activated (standard
+# discovery of its tests/), then every module's checks with all of them
+# activated together (tests/test_modules_together.py). The test cache is
+# keyed on the module list only, not the schema: start empty.
+define module_tests
+	rm -rf var/cache/$(1)
+	set -e; for module in $(MODULES); do \
+		echo "== $$module ($(1))"; \
+		$(2) DB_CACHE=$(CURDIR)/var/cache/$(1) $(PY) -m unittest discover \
+			-s addons/$$module/tests -t addons; \
+	done
+	$(2) DB_CACHE=$(CURDIR)/var/cache/$(1) $(PY) -m unittest discover \
+		-s tests -p 'test_modules_together.py' -t tests
+endef
+
 test-module-sqlite: system-packages $(VENV_STAMP)
-	rm -rf var/cache/sqlite
-	DB_CACHE=$(CURDIR)/var/cache/sqlite $(PY) -m unittest yankomas_complaint.tests
+	$(call module_tests,sqlite,)
 
 test-module-postgresql: system-packages $(VENV_STAMP)
-	rm -rf var/cache/postgresql
-	TRYTOND_DATABASE_URI=postgresql:// DB_CACHE=$(CURDIR)/var/cache/postgresql \
-		$(PY) -m unittest yankomas_complaint.tests
+	$(call module_tests,postgresql,TRYTOND_DATABASE_URI=postgresql://)
 
 # A phony target skips pattern rules, hence one rule per backend.
 test-e2e-sqlite test-e2e-postgresql: system-packages $(VENV_STAMP) $(SAO_STAMP)

@@ -56,7 +56,7 @@ def load(database, count):
         User = pool.get('res.user')
         ModelData = pool.get('ir.model.data')
         Category = pool.get('yankomas.complaint.category')
-        Calendar = pool.get('yankomas.calendar')
+        Calendar = pool.get('company.working_calendar')
         company, party = create_office(pool)
         Calendar.of(company)
         categories = [c.id for c in Category.search([])]
@@ -165,16 +165,14 @@ PIVOTS = {
 
 
 def measure(database, pool, now, company, user):
-    from unittest.mock import patch
-
+    from company_working_calendar import clock
     from trytond.transaction import Transaction
-    from yankomas_complaint import clock
     Board = pool.get('yankomas.board')
     context = {'_check_access': True, 'company': company, 'language': 'en'}
     params = {'now': now, 'company': company}
     with Transaction().start(database, user, readonly=True,
                 context=context) as transaction, \
-            patch.object(clock, 'now', lambda: now):
+            clock.frozen(now):
         cursor = transaction.connection.cursor()
         cursor.execute('SELECT count(*) FROM yankomas_complaint')
         complaints, = cursor.fetchone()

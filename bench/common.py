@@ -28,7 +28,8 @@ def fresh_database(uri='postgresql://'):
         TRYTONPASSFILE=passfile.name, PYTHONOPTIMIZE='1')
     try:
         subprocess.run([os.path.join(VENV_BIN, 'trytond-admin'), '-d', name,
-                '-u', 'yankomas_complaint', '--activate-dependencies'],
+                '-u', 'yankomas_email', 'yankomas_recap', 'yankomas_reporting',
+                'yankomas_board', '--activate-dependencies'],
             env=env, input=b'\n', check=True, stdout=subprocess.DEVNULL)
         os.environ['TRYTOND_DATABASE__URI'] = uri
         yield name

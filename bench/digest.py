@@ -91,8 +91,8 @@ def load(database, complaints, readers, now):
 
 def measure(database, pool, now, counter):
     from trytond.transaction import Transaction
-    from yankomas_complaint.mail_digest import digest_period
-    Calendar = pool.get('yankomas.calendar')
+    from yankomas_email.mail_digest import digest_period
+    Calendar = pool.get('company.working_calendar')
     Mail = pool.get('yankomas.mail')
     with Transaction().start(database, 0) as transaction:
         calendar, = Calendar.search([])

@@ -127,7 +127,7 @@ def timed(function, runs=3):
 
 def measure(database, pool, company_id):
     from trytond.transaction import Transaction
-    from yankomas_complaint import clock
+    from company_working_calendar import clock
     from yankomas_complaint.recap_figures import line_values
     Recap = pool.get('yankomas.recap')
     Company = pool.get('company.company')

@@ -23,6 +23,12 @@ BIN = Path(sys.executable).parent
 PASSWORD = 'yankomas-demo'
 BACKEND = os.environ.get('YANKOMAS_E2E_DB', 'sqlite')
 ARTIFACTS = ROOT / 'tests' / 'artifacts'
+# The modules `make run` activates (they bring in the others).
+TOP_MODULES = [
+    'yankomas_email', 'yankomas_recap', 'yankomas_reporting',
+    'yankomas_board']
+# Run by unittest in `make test`'s module tests, not here.
+collect_ignore = ['test_modules_together.py']
 
 
 class RPCError(Exception):
@@ -128,10 +134,10 @@ def server(tmp_path_factory):
     process = None
     try:
         subprocess.run([BIN / 'trytond-admin', '-c', config, '-d', database,
-                '-u', 'yankomas_complaint', '--activate-dependencies',
+                '-u', *TOP_MODULES, '--activate-dependencies',
                 '-l', 'id'], input=b'\n',  # no e-mail for admin
             check=True, env=env, cwd=ROOT)
-        subprocess.run([sys.executable, '-m', 'yankomas_complaint.demo',
+        subprocess.run([sys.executable, ROOT / 'tools' / 'demo.py',
                 '-c', config, '-d', database], check=True, env=env, cwd=ROOT)
         with log.open('w') as output:
             process = subprocess.Popen(

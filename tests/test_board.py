@@ -17,6 +17,7 @@ from playwright.sync_api import expect
 
 from conftest import BACKEND, PASSWORD, RPCError
 from test_browser import browser, login  # noqa: F401 (fixture)
+from test_rpc import complete_form
 
 COMPLAINT = 'yankomas.complaint'
 
@@ -41,6 +42,29 @@ def http(url, data=None, auth=None, cookie=None):
             return response.status, response.read().decode('utf-8-sig')
     except urllib.error.HTTPError as error:
         return error.code, error.read().decode()
+
+
+def own_complaint(server, state):
+    """A phone complaint of the test's own, taken by petugas over JSON-RPC
+    and brought to state (intake or subsection)."""
+    petugas = server.login('petugas')
+    complaint_id, = petugas.model(COMPLAINT, 'create', [dict(
+                complete_form(petugas), channel='phone',
+                subject="Uji papan %s" % state)])
+    if state == 'subsection':
+        petugas.model(COMPLAINT, 'write', [complaint_id],
+            {'note': "Perlu keputusan Kasubsi."})
+        petugas.model(COMPLAINT, 'escalate', [complaint_id])
+    return complaint_id
+
+
+def own_card(page, server, state):
+    "(id, card) of a new complaint at state, on the reloaded board page."
+    complaint_id = own_complaint(server, state)
+    page.reload()
+    target = column(page, state).locator(f'.card[data-id="{complaint_id}"]')
+    target.wait_for()
+    return complaint_id, target
 
 
 def search_count(client, domain):
@@ -195,8 +219,7 @@ def test_drag_to_section_with_a_note(server, kasubsi, board):
     expect(page.locator('h1')).to_have_text('Papan Pengaduan')
     expect(column(page, 'subsection').locator('h2')).to_contain_text(
         '3. Kasubsi')
-    first = column(page, 'subsection').locator('.card').first
-    complaint_id = int(first.get_attribute('data-id'))
+    complaint_id, first = own_card(page, server, 'subsection')
     page.shot('kanban')
 
     first.drag_to(column(page, 'section'))
@@ -225,8 +248,7 @@ def test_drag_to_section_with_a_note(server, kasubsi, board):
 def test_refused_move_goes_back(server, kasubsi, board):
     "A Petugas move dragged by kasubsi: the server's message, card returns"
     page = board
-    first = column(page, 'intake').locator('.card').first
-    complaint_id = int(first.get_attribute('data-id'))
+    complaint_id, first = own_card(page, server, 'intake')
     first.drag_to(column(page, 'done'))
     error = page.locator('#error-dialog')
     expect(error).to_be_visible()
@@ -246,8 +268,7 @@ def test_refused_move_goes_back(server, kasubsi, board):
 def test_keyboard_move(server, kasubsi, board):
     "Without a mouse: focus a card, Enter, choose the column, write the note"
     page = board
-    target = column(page, 'subsection').locator('.card').first
-    complaint_id = int(target.get_attribute('data-id'))
+    complaint_id, target = own_card(page, server, 'subsection')
     target.focus()
     page.keyboard.press('Enter')
     expect(page.locator('#move-dialog')).to_be_visible()

@@ -1,9 +1,6 @@
 from trytond.model import ModelSQL, ModelView, Unique, fields
-from trytond.pool import Pool
 
-from .notice import breach_roles
 from .record import ServerWrittenMixin
-
 from .step import ROLE_SELECTION
 
 
@@ -35,20 +32,3 @@ class BreachNotice(ServerWrittenMixin, ModelSQL, ModelView):
                 'yankomas_complaint.msg_breach_notice_unique'),
             ]
         cls._order = [('detected', 'DESC'), ('id', 'DESC')]
-
-    @classmethod
-    def send_emails(cls, notices):
-        "E-mail each notice to its role and their superior, if the office wants."
-        pool = Pool()
-        Configuration = pool.get('yankomas.configuration')
-        Mail = pool.get('yankomas.mail')
-        configuration = Configuration(1)
-        for notice in notices:
-            if 'breach' not in (configuration.get_multivalue(
-                        'notices', company=notice.company.id) or []):
-                continue
-            users = Mail.recipients(
-                notice.company, breach_roles(notice.role, notice.superior_role))
-            Mail.queue_notices('breach', notice.complaint, notice.step,
-                users, key='breach:%d' % notice.id)
-

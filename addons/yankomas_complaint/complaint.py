@@ -7,14 +7,16 @@ from trytond.pool import Pool
 from trytond.pyson import Bool, Eval, If
 from trytond.transaction import Transaction
 
-from . import clock, identity
+from company_working_calendar import clock
+
+from . import identity
 from .exceptions import (
     ComplaintIncomplete, ComplaintNoteRequired, ComplaintSequenceMissing,
     IdentityValidationError, StepHoldError)
 from .pipeline import (
     BUTTONS, FINAL_STATES, NEEDS_COMPLETE_FORM, NOTE_OPTIONAL,
-    SETS_RESOLUTION, STEP_ROLES, first_state, level_reached, transitions)
-from .notice import HANDOVER_NOTICES
+    OFFICER_STEP, SETS_RESOLUTION, STEP_ROLES, first_state, level_reached,
+    responsible, transitions)
 from .roles import user_roles
 from .step import STEP_SELECTION
 
@@ -169,6 +171,12 @@ class Complaint(Workflow, ModelSQL, ModelView):
     overdue = fields.Function(
         fields.Boolean("Overdue"), 'get_current_step',
         searcher='search_overdue')
+    officer = fields.Function(
+        fields.Many2One(
+            'res.user', "Complaint Officer",
+            help="The complaint officer who took the complaint at intake: "
+            "who closed that step, else who holds it."),
+        'get_officer')
     my_task = fields.Function(
         fields.Boolean("My Task"), 'get_my_task', searcher='search_my_task')
     on_hold = fields.Function(
@@ -343,6 +351,12 @@ class Complaint(Workflow, ModelSQL, ModelView):
         where = 'where' if (operator == '=') == bool(value) else 'not where'
         return [('steps', where, [('overdue', '=', True)])]
 
+    def get_officer(self, name):
+        for step in self.steps:
+            if step.step == OFFICER_STEP:
+                officer = step.user or step.assignee
+                return officer.id if officer else None
+
     def get_my_task(self, name):
         return bool(self.current_step and self.current_step.mine)
 
@@ -358,7 +372,7 @@ class Complaint(Workflow, ModelSQL, ModelView):
     def get_legal_deadline(self, name):
         """The answer is due from receipt; the decision from the moment the
         file was complete (the officer resolved or escalated it)."""
-        Calendar = Pool().get('yankomas.calendar')
+        Calendar = Pool().get('company.working_calendar')
         if not self.company or not self.received:
             return
         kind = name[:-len('_deadline')]
@@ -514,7 +528,7 @@ class Complaint(Workflow, ModelSQL, ModelView):
                 values['closed'] = now
             to_write[tuple(sorted(values.items()))].append(complaint)
         Step.save(steps)
-        cls._notify_handover(action, opened)
+        cls._handed_over(action, opened)
         args = []
         for values, records in to_write.items():
             args.extend((records, dict(values)))
@@ -522,23 +536,9 @@ class Complaint(Workflow, ModelSQL, ModelView):
             cls.write(*args)
 
     @classmethod
-    def _notify_handover(cls, action, opened):
-        "Tell the people of the role the complaints now reach."
-        pool = Pool()
-        Configuration = pool.get('yankomas.configuration')
-        Mail = pool.get('yankomas.mail')
-        role = HANDOVER_NOTICES.get(action)
-        if not role:
-            return
-        configuration = Configuration(1)
-        for complaint, step in opened.items():
-            company = complaint.company
-            if action not in (configuration.get_multivalue(
-                        'notices', company=company.id) or []):
-                continue
-            Mail.queue_notices(
-                action, complaint, step, Mail.recipients(company, [role]),
-                key='notice:%d' % step.id)
+    def _handed_over(cls, action, opened):
+        """Called once action opened the steps {complaint: step}: the place
+        for other modules to tell the people the complaints now reach."""
 
     @classmethod
     def _assignee(cls, complaint, step):
@@ -581,8 +581,9 @@ class Complaint(Workflow, ModelSQL, ModelView):
             raise StepHoldError(gettext(
                     'yankomas_complaint.msg_step_not_open',
                     complaint=complaint.rec_name))
-        if user and not (step.role in user_roles()
-                or (step.assignee and step.assignee.id == user)):
+        if user and not responsible(step.role,
+                step.assignee.id if step.assignee else None, user,
+                user_roles()):
             raise StepHoldError(gettext(
                     'yankomas_complaint.msg_step_hold_role',
                     complaint=complaint.rec_name,

@@ -24,39 +24,3 @@ class TimeStandardMissing(UserError):
 
 class StepHoldError(UserError):
     pass
-
-
-class CalendarError(UserError):
-    pass
-
-
-class RecapConclusionsRequired(UserError):
-    pass
-
-
-class RecapSequenceMissing(UserError):
-    pass
-
-
-class RecapPeriodError(ValidationError):
-    pass
-
-
-class RecapPeriodNotOver(UserError):
-    pass
-
-
-class RecapSignedTwice(UserError):
-    pass
-
-
-class ReportingError(UserError):
-    pass
-
-
-class BoardError(UserError):
-    pass
-
-
-class BoardMoveError(UserError):
-    pass

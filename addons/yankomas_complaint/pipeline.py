@@ -17,6 +17,9 @@ STEPS = tuple(STEP_ROLES)
 FINAL_STATES = ('done', 'cancelled')
 STATES = STEPS + FINAL_STATES
 
+# The complaint's officer is who handled this step (Complaint.officer).
+OFFICER_STEP = 'intake'
+
 # Each role reports to the next one up (used for escalation notices).
 SUPERIOR = {
     'duta_layanan': 'petugas',
@@ -80,10 +83,23 @@ def steps_of_roles(roles):
     return sorted(s for s, r in STEP_ROLES.items() if r in roles)
 
 
+# The levels of the hierarchy a complaint may reach, lowest first, and the
+# steps that take it to each.
+LEVELS = ('desk', 'kasubsi', 'kasi')
+LEVEL_STEPS = {
+    'kasubsi': ('subsection',),
+    'kasi': ('section', 'directed'),
+    }
+
+
 def level_reached(steps):
     "The highest level of the hierarchy a complaint passed through."
-    if 'section' in steps or 'directed' in steps:
-        return 'kasi'
-    if 'subsection' in steps:
-        return 'kasubsi'
-    return 'desk'
+    reached = [i for i, level in enumerate(LEVELS)
+        if set(LEVEL_STEPS.get(level, ())) & set(steps)]
+    return LEVELS[max(reached, default=0)]
+
+
+def responsible(role, assignee, user, roles):
+    """Whose step it is: the users of its role, or the one it came back to.
+    role and assignee are the step's, user and roles the reader's."""
+    return role in roles or (assignee is not None and assignee == user)

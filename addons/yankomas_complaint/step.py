@@ -1,6 +1,7 @@
 import datetime as dt
 
-from sql import Null
+from sql import Column, Null
+from sql.conditionals import Coalesce
 
 from trytond.i18n import gettext
 from trytond.model import Index, ModelSQL, ModelView, fields
@@ -8,9 +9,10 @@ from trytond.pool import Pool
 from trytond.pyson import Eval, If
 from trytond.transaction import Transaction
 
-from . import clock
+from company_working_calendar import clock
+
 from .exceptions import StepHoldError
-from .pipeline import BUTTONS, STEP_ROLES, SUPERIOR
+from .pipeline import BUTTONS, STEP_ROLES, SUPERIOR, responsible
 from .record import ServerWrittenMixin
 from .roles import user_roles
 
@@ -113,29 +115,42 @@ class Step(ServerWrittenMixin, ModelSQL, ModelView):
                     If(Eval('on_hold'), 'muted', ''))),
             ]
 
+    # -- the business terms every module reads from here -----------------
+
+    @classmethod
+    def overdue_sql(cls, step, now=None):
+        """SQL: the step row is overdue, open past its deadline (a step on
+        hold has no deadline). The one definition the breach scan, the
+        board, the reporting and the digests use."""
+        return ((step.ended == Null) & (step.deadline != Null)
+            & (step.deadline < (now or clock.now())))
+
     def get_overdue(self, name):
-        return bool(not self.ended and self.deadline
-            and self.deadline < clock.now())
+        return self.is_overdue(self.ended, self.deadline)
+
+    @staticmethod
+    def is_overdue(ended, deadline, now=None):
+        "overdue_sql in Python, for rows already read."
+        return bool(not ended and deadline and deadline < (now or clock.now()))
+
+    @classmethod
+    def officer_sql(cls, step):
+        """SQL: the officer of an intake step row: who closed it, else who
+        holds it (see Complaint.officer)."""
+        return Coalesce(Column(step, 'user'), step.assignee)
 
     @classmethod
     def search_overdue(cls, name, clause):
         _, operator, value = clause[:3]
-        # A step on hold has no deadline, so it is never late.
-        late = [
-            ('ended', '=', None),
-            ('deadline', '<', clock.now()),
-            ]
-        if (operator == '=') == bool(value):
-            return late
-        return ['OR',
-            ('ended', '!=', None),
-            ('deadline', '=', None),
-            ('deadline', '>=', clock.now()),
-            ]
+        step = cls.__table__()
+        late = step.select(step.id, where=cls.overdue_sql(step))
+        return [('id', 'in' if (operator == '=') == bool(value) else 'not in',
+                late)]
 
     def get_mine(self, name):
-        return bool(not self.ended and (self.role in user_roles()
-                or self.assignee and self.assignee.id == Transaction().user))
+        return bool(not self.ended and responsible(self.role,
+                    self.assignee.id if self.assignee else None,
+                    Transaction().user, user_roles()))
 
     @classmethod
     def search_mine(cls, name, clause):
@@ -177,7 +192,7 @@ class Step(ServerWrittenMixin, ModelSQL, ModelView):
 
     @property
     def calendar(self):
-        Calendar = Pool().get('yankomas.calendar')
+        Calendar = Pool().get('company.working_calendar')
         return Calendar.of(self.complaint.company)
 
     @property
@@ -191,7 +206,7 @@ class Step(ServerWrittenMixin, ModelSQL, ModelView):
         "A new step of complaint, due by its office's time standard."
         pool = Pool()
         TimeStandard = pool.get('yankomas.time_standard')
-        Calendar = pool.get('yankomas.calendar')
+        Calendar = pool.get('company.working_calendar')
         standard = TimeStandard.duration_of(complaint.company, step)
         calendar = Calendar.of(complaint.company)
         return cls(
@@ -253,13 +268,12 @@ class Step(ServerWrittenMixin, ModelSQL, ModelView):
         The ids come straight from the domain's SQL: the scan runs every
         minute and needs none of the columns a plain search would prefetch.
         """
-        query = cls.search([
-                ('ended', '=', None),
-                ('breach_detected', '=', None),
-                ('deadline', '<', now or clock.now()),
-                ], order=[('deadline', 'ASC'), ('id', 'ASC')], query=True)
+        step = cls.__table__()
         cursor = Transaction().connection.cursor()
-        cursor.execute(*query)
+        cursor.execute(*step.select(step.id,
+                where=cls.overdue_sql(step, now)
+                & (step.breach_detected == Null),
+                order_by=[step.deadline.asc, step.id.asc]))
         return [id_ for id_, in cursor]
 
     @classmethod
@@ -278,6 +292,5 @@ class Step(ServerWrittenMixin, ModelSQL, ModelView):
                 deadline=s.deadline, detected=now)
             for s in steps]
         Notice.save(notices)
-        Notice.send_emails(notices)
         return notices
 

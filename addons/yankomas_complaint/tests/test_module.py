@@ -1,8 +1,10 @@
 from trytond.modules.company.tests import CompanyTestMixin
-from trytond.pool import Pool
 from trytond.tests.test_tryton import ModuleTestCase, with_transaction
 
-from yankomas_complaint.pipeline import BUTTON_ROLES
+from yankomas_complaint.pipeline import (
+    BUTTON_ROLES, LEVEL_STEPS, LEVELS, STEP_ROLES, STEPS, level_reached)
+
+from .checks import assert_button_roles
 
 
 class YankomasComplaintTestCase(CompanyTestMixin, ModuleTestCase):
@@ -19,18 +21,26 @@ class YankomasComplaintTestCase(CompanyTestMixin, ModuleTestCase):
     @with_transaction()
     def test_button_groups_follow_the_pipeline(self):
         "The groups of each SOP button are those of pipeline.BUTTON_ROLES"
+        assert_button_roles(self, 'yankomas.complaint', BUTTON_ROLES)
+
+    @with_transaction()
+    def test_selections_follow_the_pipeline(self):
+        "The step, role and level selections are the pipeline's"
+        from trytond.pool import Pool
         pool = Pool()
-        Button = pool.get('ir.model.button')
-        ModelData = pool.get('ir.model.data')
-        for name, roles in BUTTON_ROLES.items():
-            button, = Button.search([
-                    ('model', '=', 'yankomas.complaint'),
-                    ('name', '=', name),
-                    ])
-            self.assertEqual(
-                {g.id for g in button.groups},
-                {ModelData.get_id('yankomas_complaint', 'group_%s' % r)
-                    for r in roles}, name)
+        Step = pool.get('yankomas.complaint.step')
+        Complaint = pool.get('yankomas.complaint')
+        self.assertEqual(
+            [k for k, _ in Step.fields_get(['step'])['step']['selection']],
+            list(STEPS))
+        roles = {k for k, _ in Step.fields_get(['role'])['role']['selection']}
+        self.assertLessEqual(set(STEP_ROLES.values()), roles)
+        self.assertEqual(
+            [k for k, _ in Complaint.fields_get(['level'])['level'][
+                    'selection']], list(LEVELS))
+        for level, steps in LEVEL_STEPS.items():
+            for step in steps:
+                self.assertEqual(level_reached({step}), level)
 
 
 del ModuleTestCase

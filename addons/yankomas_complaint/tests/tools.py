@@ -8,8 +8,9 @@ ROLES = ('duta_layanan', 'petugas', 'kasubsi', 'kasi', 'kepala_kantor',
 VALID_NIK = '3528014107900001'
 
 
-def create_office(name, code, config=None):
-    "Create an office (company) numbering its complaints PGD/<code>/YYYY/."
+def create_office(name, code, config=None, timezone='Asia/Jakarta'):
+    """Create an office (company) in timezone numbering its complaints
+    PGD/<code>/YYYY/."""
     Party = Model.get('party.party', config=config)
     Company = Model.get('company.company', config=config)
     Sequence = Model.get('ir.sequence', config=config)
@@ -23,10 +24,13 @@ def create_office(name, code, config=None):
         create_company(party=party, currency=get_currency('IDR'),
             config=config)
         company = get_company(config=config)
+        company.timezone = timezone
+        company.save()
     else:
         party = Party(name=name)
         party.save()
-        company = Company(party=party, currency=get_currency('IDR'))
+        company = Company(party=party, currency=get_currency('IDR'),
+            timezone=timezone)
         company.save()
         admin, = User.find([('login', '=', 'admin')])
         admin.companies.append(Company(company.id))
@@ -65,12 +69,16 @@ def create_staff(company, suffix='', config=None):
 
 
 def set_now(moment=None):
-    """Make the module's clock read moment (naive UTC) from now on; None
-    gives it back the real time. Scenarios run trytond in this process."""
-    from yankomas_complaint import clock
-    if not hasattr(clock, 'real_now'):
-        clock.real_now = clock.now
-    clock.now = (lambda: moment) if moment else clock.real_now
+    """Make the clock read moment (naive UTC) until the scenario ends (the
+    doctest teardown stops every patch); None gives back the real time.
+    Scenarios run trytond in this process."""
+    from unittest.mock import patch
+
+    from company_working_calendar import clock
+    if moment is None:
+        patch.stopall()
+    else:
+        patch.object(clock, 'now', lambda: moment).start()
 
 
 class SMTPServer:

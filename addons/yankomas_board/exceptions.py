@@ -1,0 +1,9 @@
+from trytond.exceptions import UserError
+
+
+class BoardError(UserError):
+    pass
+
+
+class BoardMoveError(UserError):
+    pass

@@ -1,0 +1,40 @@
+from trytond.pool import Pool
+from trytond.transaction import Transaction
+
+from yankomas_complaint.pipeline import OFFICER_STEP, STEP_ROLES
+from yankomas_complaint.roles import user_roles
+
+from .document import OfficeReport
+
+
+class ComplaintForm(OfficeReport):
+    "Form Pengaduan, with the receipt for the complainant."
+    __name__ = 'yankomas.complaint.form'
+
+    @classmethod
+    def get_context(cls, records, header, data):
+        context = super().get_context(records, header, data)
+        context['receiver'] = cls.receiver
+        context['handler_step'] = cls.handler_step
+        return context
+
+    @staticmethod
+    def receiver(complaint):
+        """The complaint's officer (Complaint.officer), who takes the form;
+        while nobody holds the open intake step, the complaint officer
+        printing it."""
+        pool = Pool()
+        User = pool.get('res.user')
+        if complaint.officer:
+            return complaint.officer
+        step = complaint.current_step
+        user = Transaction().user
+        if (step and step.step == OFFICER_STEP and user
+                and STEP_ROLES[OFFICER_STEP] in user_roles()):
+            return User(user)
+
+    @staticmethod
+    def handler_step(complaint):
+        "The last closed step, whose note is the latest disposition."
+        closed = [s for s in complaint.steps if s.ended]
+        return closed[-1] if closed else None

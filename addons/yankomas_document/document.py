@@ -1,0 +1,71 @@
+import os
+
+from genshi.builder import tag
+from genshi.core import Markup
+
+from trytond.i18n import gettext
+from trytond.pool import Pool
+from trytond.report import Report
+
+from yankomas_complaint.identity import is_nip
+
+STYLESHEET = os.path.join(os.path.dirname(__file__), 'document.css')
+
+
+class OfficeReport(Report):
+    "A printed document of the office: letterhead, stylesheet, office time."
+
+    @classmethod
+    def get_context(cls, records, header, data):
+        context = super().get_context(records, header, data)
+        with open(STYLESHEET) as stylesheet:
+            # Markup: an escaped ">" breaks the selectors.
+            context['stylesheet'] = Markup(stylesheet.read())
+        context['local'] = cls.local_datetime
+        context['nip'] = cls.nip
+        context['signer'] = cls.signer
+        context['data_notice'] = cls.data_notice
+        context['letterhead'] = cls.letterhead
+        return context
+
+    @staticmethod
+    def letterhead(company):
+        "The office's letterhead: ministry, regional office, name, address."
+        party = company.party
+        return tag.div(
+            tag.div(company.yankomas_ministry, class_='ministry'),
+            tag.div(company.yankomas_regional_office, class_='region')
+            if company.yankomas_regional_office else None,
+            tag.div(party.name, class_='office'),
+            tag.div(party.addresses[0].full_address.replace('\n', ', '),
+                class_='address') if party.addresses else None,
+            class_='letterhead')
+
+    @staticmethod
+    def signer(user):
+        "The name a user signs with: their employee's, else their own."
+        if not user:
+            return ''
+        return user.employee.party.name if user.employee else user.name
+
+    @staticmethod
+    def data_notice(company):
+        return company.yankomas_data_notice or gettext(
+            'yankomas_document.msg_data_notice')
+
+    @classmethod
+    def local_datetime(cls, company, moment):
+        "moment (UTC) as the office's wall clock, with its zone's name."
+        Calendar = Pool().get('company.working_calendar')
+        return Calendar.of(company).format_local(moment)
+
+    @staticmethod
+    def nip(user):
+        """The civil-servant number (NIP) of the user's employee, if known:
+        the first of the party's identifiers shaped as a NIP, never another
+        (a NIK must not end up on a signed document)."""
+        employee = user.employee if user else None
+        for identifier in (employee.party.identifiers if employee else []):
+            if is_nip(identifier.code):
+                return identifier.code
+        return ''

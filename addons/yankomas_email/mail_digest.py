@@ -1,0 +1,183 @@
+"""The scheduled e-mail digests: which period is due, what each reader
+gets, and how it reads."""
+import datetime as dt
+
+from trytond.i18n import gettext
+from trytond.pool import Pool
+from trytond.transaction import Transaction
+
+from company_working_calendar import clock
+from company_working_calendar.working_time import format_duration
+from yankomas_complaint.roles import roles_of
+
+from .digest import (
+    Item, current_slot, group_by_step, items_for, latest,
+    office_summary, parse_times)
+from .render import complaint_url
+from .templates import render
+
+
+class DigestMixin:
+    "The scheduled digests of a mail model."
+    __slots__ = ()
+
+    @classmethod
+    def send_digests(cls):
+        "Queue the digest of each office whose digest time has come."
+        Calendar = Pool().get('company.working_calendar')
+        now = clock.now()
+        for calendar in Calendar.search([]):
+            period = digest_period(calendar, now)
+            if period:
+                cls.queue_digests(calendar, now, *period)
+
+    @classmethod
+    def queue_digests(cls, calendar, now, key, start, end):
+        """Queue one digest per reader of the office for the period from
+        start to end; a period already queued is not queued again."""
+        pool = Pool()
+        User = pool.get('res.user')
+        company = calendar.company
+        items, on_time = office_items(calendar, now)
+        horizon = calendar.working_time_between(now, end)
+        readers = User.search([
+                ('companies', '=', company.id),
+                ('email', '!=', None),
+                ('yankomas_digest', '=', True),
+                ])
+        keys = {'digest:%s:%d' % (key, u.id): u for u in readers}
+        known = {m.key for m in cls.search([('key', 'in', list(keys))])}
+        mails = []
+        for mail_key, user in keys.items():
+            roles = roles_of(g.id for g in user.groups)
+            if mail_key in known or not roles:
+                continue
+            language = user.language.code if user.language else None
+            rendered = render_digest(calendar, user, roles, items, on_time,
+                horizon, start, end, language)
+            if rendered:
+                subject, text, html = rendered
+                mails.append(cls(
+                        company=company, kind='digest', key=mail_key,
+                        recipient=user, email=user.email, subject=subject,
+                        body_text=text, body_html=html))
+        cls.save(mails)
+        cls.send_after_commit(mails)
+        return mails
+
+
+def digest_period(calendar, now):
+    """(key, start, end) of the office's digest due at now, or None on a
+    closed day or before the first digest time. end is the next digest."""
+    engine = calendar.engine()
+    day = engine.local_date(now)
+    if not engine.is_working_day(day):
+        return
+    times = parse_times(calendar.digest_times)
+    local_now = engine.local(now)
+    slot = current_slot(times, local_now)
+    if slot is None:
+        return
+    later = [t for t in times if t > slot]
+    if later:
+        end = engine.utc(day, later[0])
+    else:
+        end = engine.utc(engine.add_working_days(day, 1), times[0])
+    key = '%d:%sT%s' % (calendar.company.id, day.isoformat(),
+        slot.strftime('%H:%M'))
+    return key, engine.utc(day, slot), end
+
+
+def office_items(calendar, now):
+    """The open steps of the office as digest items, and the on-time counts
+    per step of the steps closed this month (two queries)."""
+    pool = Pool()
+    Step = pool.get('yankomas.complaint.step')
+    company = calendar.company
+    engine = calendar.engine()
+    items = []
+    for step in Step.search([
+                ('complaint.company', '=', company.id),
+                ('ended', '=', None),
+                ('deadline', '!=', None),
+                ]):
+        complaint = step.complaint
+        items.append(Item(
+                complaint=complaint.id, number=complaint.number,
+                category=complaint.category.id if complaint.category else None,
+                subject=complaint.subject, step=step.step, role=step.role,
+                assignee=step.assignee.id if step.assignee else None,
+                remaining=engine.signed_elapsed(now, step.deadline),
+                overdue=Step.is_overdue(step.ended, step.deadline, now)))
+    day = engine.local_date(now)
+    first = engine.utc(day.replace(day=1), dt.time())
+    on_time = {}
+    for step in Step.search([
+                ('complaint.company', '=', company.id),
+                ('ended', '>=', first),
+                ]):
+        done, total = on_time.get(step.step, (0, 0))
+        on_time[step.step] = (done + bool(step.on_time), total + 1)
+    return items, on_time
+
+
+def render_digest(calendar, user, roles, items, on_time, horizon, start, end,
+        language):
+    "(subject, text, html) of the user's digest, or None when it is empty."
+    pool = Pool()
+    Step = pool.get('yankomas.complaint.step')
+    Category = pool.get('yankomas.complaint.category')
+    head_of_office = 'kepala_kantor' in roles
+    mine = items_for(items, user.id, roles, horizon)
+    summary = office_summary(items, on_time) if head_of_office else []
+    worst = latest(items) if head_of_office else []
+    if not mine and not worst and not any(s[1] for s in summary):
+        return
+    local = calendar.format_local
+
+    with Transaction().set_context(language=language):
+        steps = dict(Step.fields_get(['step'])['step']['selection'])
+        categories = {c.id: c.rec_name for c in Category.browse(
+                {i.category for i in mine if i.category})}
+        office = calendar.company.rec_name
+        subject = gettext('yankomas_email.msg_digest_subject',
+            office=office, period=local(start))
+        intro = gettext('yankomas_email.msg_digest_intro',
+            office=office, period=local(start), next=local(end))
+
+        # One lookup per digest, not per line: a digest may list thousands.
+        late = gettext('yankomas_email.msg_digest_late', time='{}')
+        left = gettext('yankomas_email.msg_digest_left', time='{}')
+        base = complaint_url(0)[:-1]
+
+        def when(item):
+            return (late if item.overdue else left).format(
+                format_duration(item.remaining))
+
+        def url(item):
+            return base + str(item.complaint)
+
+        # (title, [(linked text, rest of the line, link or None)])
+        sections = []
+        for step, group in group_by_step(mine):
+            sections.append((steps[step], [(item.number, ' [%s] %s (%s)' % (
+                                categories.get(item.category, ''),
+                                item.subject, when(item)), url(item))
+                        for item in group]))
+        if head_of_office:
+            sections.append((gettext('yankomas_email.msg_digest_summary'), [
+                        ('', gettext(
+                                'yankomas_email.msg_digest_summary_line',
+                                step=steps[step], open=open_,
+                                overdue=overdue,
+                                on_time='-' if share is None
+                                else '%d%%' % round(share * 100)), None)
+                        for step, open_, overdue, share in summary]))
+            if worst:
+                sections.append((gettext('yankomas_email.msg_digest_latest'),
+                        [('%s %s (%s)' % (item.number, item.subject,
+                                    when(item)), '', url(item))
+                            for item in worst]))
+    text, html = render('digest', intro=intro, sections=sections)
+    return subject, text, html
+
