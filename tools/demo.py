@@ -83,7 +83,7 @@ def _office(pool):
     Currency = pool.get('currency.currency')
     Party = pool.get('party.party')
     Company = pool.get('company.company')
-    Sequence = pool.get('ir.sequence')
+    Sequence = pool.get('ir.sequence.strict')
     ModelData = pool.get('ir.model.data')
     ConfigurationSequence = pool.get('yankomas.configuration.sequence')
 

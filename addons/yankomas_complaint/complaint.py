@@ -5,7 +5,7 @@ from trytond.model import Index, ModelSQL, ModelView, Workflow, fields
 from trytond.model.exceptions import AccessError
 from trytond.pool import Pool
 from trytond.pyson import Bool, Eval, If
-from trytond.transaction import Transaction
+from trytond.transaction import Transaction, without_check_access
 
 from company_working_calendar import clock
 
@@ -24,6 +24,8 @@ from .step import STEP_SELECTION
 WORKFLOW_FIELDS = {
     'state', 'number', 'resolution', 'closed', 'steps', 'company', 'channel',
     'received'}
+# Of those, what a client may not send even when creating a complaint.
+SERVER_FIELDS = WORKFLOW_FIELDS - {'company', 'channel', 'received'}
 _closed = Eval('state').in_(list(FINAL_STATES))
 _states = {'readonly': _closed}
 _passport = {
@@ -394,39 +396,61 @@ class Complaint(Workflow, ModelSQL, ModelView):
     @classmethod
     def preprocess_values(cls, mode, values):
         values = super().preprocess_values(mode, values)
-        if mode == 'create' and Transaction().check_access:
-            for name in WORKFLOW_FIELDS - {'company', 'channel', 'received'}:
-                values.pop(name, None)
         if values.get('id_number'):
             values['id_number'] = identity.compact(
                 values.get('id_type'), values['id_number'])
         if mode == 'create':
             values['state'] = first_state(
                 values.get('channel', cls.default_channel()))
-            values['number'] = cls._new_number(
-                values.get('company', cls.default_company()))
+            # Numbered once stored (_number): a refused complaint takes none.
+            values['number'] = None
         return values
 
     @classmethod
-    def _new_number(cls, company_id):
+    def _refuse_server_fields(cls, vlist):
+        """A client creating a complaint may not give what the workflow
+        writes (an outcome, a closing date, a number, a later state): the
+        empty values and the first state, which a client sends as the
+        defaults of its form, are let through."""
+        for values in vlist:
+            first = first_state(values.get('channel', cls.default_channel()))
+            forged = sorted(name for name in SERVER_FIELDS & set(values)
+                if values[name] and not (
+                    name == 'state' and values[name] == first))
+            if forged:
+                labels = cls.fields_get(forged)
+                raise AccessError(gettext(
+                        'yankomas_complaint.msg_complaint_workflow_fields',
+                        fields=', '.join(
+                            labels[n]['string'] for n in forged)))
+
+    @classmethod
+    def _number(cls, complaints):
+        """Number the stored complaints from their office's strict sequence:
+        the register has no holes, and an error never names a number."""
         pool = Pool()
         Configuration = pool.get('yankomas.configuration')
-        Company = pool.get('company.company')
-        if company_id is None:
-            return None
-        sequence = Configuration(1).get_multivalue(
-            'complaint_sequence', company=company_id)
-        if not sequence:
-            raise ComplaintSequenceMissing(gettext(
-                    'yankomas_complaint.msg_complaint_sequence_missing',
-                    company=Company(company_id).rec_name))
-        with Transaction().set_context(company=company_id):
-            return sequence.get()
+        configuration = Configuration(1)
+        for complaint in complaints:
+            company = complaint.company
+            sequence = configuration.get_multivalue(
+                'complaint_sequence', company=company.id)
+            if not sequence:
+                raise ComplaintSequenceMissing(gettext(
+                        'yankomas_complaint.msg_complaint_sequence_missing',
+                        company=company.rec_name))
+            with Transaction().set_context(company=company.id):
+                complaint.number = sequence.get()
+        with without_check_access():
+            cls.save(complaints)
 
     @classmethod
     def create(cls, vlist):
         Step = Pool().get('yankomas.complaint.step')
+        if Transaction().check_access:
+            cls._refuse_server_fields(vlist)
         complaints = super().create(vlist)
+        cls._number(complaints)
         Step.save([Step.open(c, c.state, c.received) for c in complaints])
         return complaints
 

@@ -7,7 +7,7 @@ from trytond.pyson import Eval, Id
 
 def _sequence_field(company):
     return fields.Many2One(
-        'ir.sequence', "Complaint Sequence", required=True,
+        'ir.sequence.strict', "Complaint Sequence", required=True,
         domain=[
             ('sequence_type', '=',
                 Id('yankomas_complaint', 'sequence_type_complaint')),

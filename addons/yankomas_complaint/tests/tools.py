@@ -13,7 +13,7 @@ def create_office(name, code, config=None, timezone='Asia/Jakarta'):
     PGD/<code>/YYYY/."""
     Party = Model.get('party.party', config=config)
     Company = Model.get('company.company', config=config)
-    Sequence = Model.get('ir.sequence', config=config)
+    Sequence = Model.get('ir.sequence.strict', config=config)
     SequenceType = Model.get('ir.sequence.type', config=config)
     Configuration = Model.get('yankomas.configuration', config=config)
     User = Model.get('res.user', config=config)
