@@ -17,7 +17,7 @@ from yankomas_complaint.roles import group_ids
 
 from .mail_digest import DigestMixin
 from .notice import NOTICE_KINDS
-from .render import complaint_url, message_id
+from .render import complaint_url, header_text, message_id
 from .templates import render
 
 logger = logging.getLogger(__name__)
@@ -159,7 +159,13 @@ class Mail(DigestMixin, ServerWrittenMixin, ModelSQL, ModelView):
             for message in messages:
                 if not cls._claim(message):
                     continue
-                email = message.as_email(sender)
+                try:
+                    email = message.as_email(sender)
+                except Exception as exception:
+                    # One message that cannot be built never stops the rest.
+                    logger.exception("E-mail %s cannot be built", message.key)
+                    cls._failed(message, exception)
+                    continue
                 try:
                     send_message(email, server=server, strict=True)
                 except (OSError, smtplib.SMTPException) as exception:
@@ -211,9 +217,9 @@ class Mail(DigestMixin, ServerWrittenMixin, ModelSQL, ModelView):
     def as_email(self, sender):
         email = EmailMessage()
         email['From'] = sender
-        email['To'] = formataddr((self.recipient.name, self.email)
+        email['To'] = formataddr((header_text(self.recipient.name), self.email)
             if self.recipient else ('', self.email))
-        email['Subject'] = self.subject
+        email['Subject'] = header_text(self.subject)
         email['X-Yankomas-Key'] = self.key
         # Derived from the key: a copy sent again after a crash is
         # recognisably the same message.

@@ -1,12 +1,18 @@
 "Unit tests of the e-mail templates."
 import unittest
 
+from yankomas_email.render import header_text
 from yankomas_email.templates import render
 
 EVIL = '<script>alert("x")</script> & co'
 
 
 class TemplatesTestCase(unittest.TestCase):
+
+    def test_header_text(self):
+        self.assertEqual(header_text('Antrean\u2028panjang\x85 di\x00 loket\r\n'
+                '\u200b Pamekasan'), 'Antrean panjang di loket Pamekasan')
+        self.assertEqual(header_text(None), '')
 
     def test_notice(self):
         text, html = render('notice', asked=EVIL, by="By 10:00.",
