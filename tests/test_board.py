@@ -94,7 +94,7 @@ def other_office(server):
     admin.model('res.user', 'write', [admin.user_id],
         {'companies': [('add', [company])], 'company': company})
     admin.context.update(company=company)
-    sequence, = admin.model('ir.sequence', 'create', [{
+    sequence, = admin.model('ir.sequence.strict', 'create', [{
                 'name': "Pengaduan Sumenep", 'company': company,
                 'sequence_type': sequence_type, 'prefix': 'PGD/SMP/',
                 'padding': 5}])
@@ -350,8 +350,10 @@ def test_bad_requests(server, kasubsi):
     status, body = http(board_url(server, '/pivot?rows=password&cols=state'),
         auth=auth)
     assert status == 400 and 'password' in json.loads(body)['message']
-    status, _ = http(board_url(server, '/data?category=abc'), auth=auth)
-    assert status == 400
+    for query in ['category=abc', 'category=%d' % 10 ** 30,
+            'officer=-5', 'category=99999999999']:
+        status, body = http(board_url(server, '/data?' + query), auth=auth)
+        assert status == 400 and json.loads(body)['message'], query
     for name in ['tryton.cfg', 'board.html']:
         status, _ = http(board_url(server, '/static/' + name), auth=auth)
         assert status == 404, name

@@ -151,7 +151,7 @@ class Board(Model):
                     'yankomas_board.msg_board_filter_invalid',
                     name='state', value=state))
         try:
-            offset = max(int(offset), 0)
+            offset = kanban.bounded(offset, low=0)
         except (TypeError, ValueError):
             raise BoardError(gettext(
                     'yankomas_board.msg_board_filter_invalid',
@@ -427,7 +427,7 @@ class Board(Model):
         User = pool.get('res.user')
         states = cls._labels('state')
         try:
-            complaint_id = int(complaint_id)
+            complaint_id = kanban.bounded(complaint_id)
         except (TypeError, ValueError):
             complaint_id = None
         complaints = Complaint.search([('id', '=', complaint_id)]) \
@@ -490,7 +490,7 @@ class Board(Model):
             if value in (None, ''):
                 continue
             try:
-                result[name] = int(value)
+                result[name] = kanban.bounded(value)
             except (TypeError, ValueError):
                 raise BoardError(gettext(
                         'yankomas_board.msg_board_filter_invalid',

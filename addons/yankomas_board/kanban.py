@@ -22,6 +22,21 @@ MOVES = {
     for source in sources}
 
 
+# The largest id or offset a request may give: PostgreSQL's integer.
+MAX_ID = 2 ** 31 - 1
+
+
+def bounded(value, low=1):
+    """value as an int from low to MAX_ID; ValueError otherwise (a number
+    too large for the database is as wrong as a word)."""
+    if isinstance(value, bool) or isinstance(value, float):
+        raise ValueError(value)
+    number = int(value)
+    if not low <= number <= MAX_ID:
+        raise ValueError(value)
+    return number
+
+
 def move_button(source, target):
     "The button that moves a complaint from source to target, or None."
     return MOVES.get((source, target))

@@ -21,6 +21,17 @@ instants = st.integers(0, 90 * 24 * 60).map(
     lambda m: START + dt.timedelta(minutes=m))
 
 
+class BoundedTestCase(unittest.TestCase):
+
+    def test_bounded(self):
+        from yankomas_board.kanban import MAX_ID, bounded
+        self.assertEqual(bounded('12'), 12)
+        self.assertEqual(bounded(0, low=0), 0)
+        for bad in [0, -1, MAX_ID + 1, 10 ** 30, 'abc', None, True, 1.5]:
+            with self.assertRaises((TypeError, ValueError)):
+                bounded(bad)
+
+
 class MovesTestCase(unittest.TestCase):
 
     def test_columns_are_the_states(self):
