@@ -4,7 +4,6 @@ Chromium as the head of subsection (kasubsi) uses them.
 
 Screenshots go to tests/artifacts/ (<backend>-board-*.png).
 """
-import base64
 import csv
 import io
 import json

@@ -30,13 +30,14 @@ def panel(page, title):
 
 
 def late_complaint(server):
-    """A phone complaint of the test's own, received two days ago: its
-    intake step is overdue."""
+    """A letter of the test's own, received two days ago: its intake step
+    is overdue."""
     officer = server.login('petugas')
     party, = officer.model('party.party', 'create', [{'name': "Uji Dasbor"}])
     received = dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=2)
     complaint, = officer.model('yankomas.complaint', 'create', [{
-                'channel': 'phone', 'subject': "Uji dasbor terlambat",
+                'channel': 'letter', 'subject': "Uji dasbor terlambat",
+                'received_reason': "Cap pos dua hari lalu",
                 'complainant': party,
                 'received': {'__class__': 'datetime', 'year': received.year,
                     'month': received.month, 'day': received.day,

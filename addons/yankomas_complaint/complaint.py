@@ -1,3 +1,4 @@
+import datetime as dt
 from collections import defaultdict
 
 from trytond.i18n import gettext
@@ -11,12 +12,12 @@ from company_working_calendar import clock
 
 from . import identity
 from .exceptions import (
-    ComplaintIncomplete, ComplaintNoteRequired, ComplaintSequenceMissing,
-    IdentityValidationError, StepHoldError)
+    ComplaintIncomplete, ComplaintNoteRequired, ComplaintReceivedError,
+    ComplaintSequenceMissing, IdentityValidationError, StepHoldError)
 from .pipeline import (
-    BUTTONS, FINAL_STATES, NEEDS_COMPLETE_FORM, NOTE_OPTIONAL,
-    OFFICER_STEP, SETS_RESOLUTION, STEP_ROLES, first_state, level_reached,
-    responsible, transitions)
+    BACKDATED_CHANNELS, BUTTONS, FINAL_STATES, NEEDS_COMPLETE_FORM,
+    NOTE_OPTIONAL, OFFICER_STEP, SETS_RESOLUTION, STEP_ROLES, first_state,
+    level_reached, received_problem, responsible, transitions)
 from .roles import user_roles
 from .step import STEP_SELECTION
 
@@ -72,7 +73,20 @@ class Complaint(Workflow, ModelSQL, ModelView):
     channel_string = channel.translated('channel')
     received = fields.DateTime(
         "Received", required=True,
-        states={'readonly': Eval('id', -1) >= 0})
+        states={
+            'readonly': ((Eval('id', -1) >= 0)
+                | ~Eval('channel').in_(list(BACKDATED_CHANNELS))),
+            },
+        help="When the office received the complaint; a letter, an e-mail "
+        "or a SP4N-LAPOR! report may be dated back to when it arrived.")
+    received_reason = fields.Char(
+        "Back-dating Reason",
+        states={
+            'invisible': ~Eval('channel').in_(list(BACKDATED_CHANNELS)),
+            'readonly': Eval('id', -1) >= 0,
+            },
+        help="Why the receipt is dated earlier than its entry, e.g. the "
+        "date stamped on the letter.")
     category = fields.Many2One(
         'yankomas.complaint.category', "Category", states=_states)
     general = fields.Function(
@@ -400,11 +414,35 @@ class Complaint(Workflow, ModelSQL, ModelView):
             values['id_number'] = identity.compact(
                 values.get('id_type'), values['id_number'])
         if mode == 'create':
-            values['state'] = first_state(
-                values.get('channel', cls.default_channel()))
+            channel = values.get('channel', cls.default_channel())
+            values['state'] = first_state(channel)
+            cls._check_received(values, channel)
             # Numbered once stored (_number): a refused complaint takes none.
             values['number'] = None
         return values
+
+    @classmethod
+    def _check_received(cls, values, channel):
+        """The receipt of a desk channel is the moment of entry; a letter,
+        e-mail or LAPOR! report may be back-dated within the window of
+        Configuration.backdate_days, with a reason, never to the future."""
+        Configuration = Pool().get('yankomas.configuration')
+        now = clock.now()
+        received = values.get('received') or now
+        if channel not in BACKDATED_CHANNELS:
+            values['received'] = now
+            values['received_reason'] = None
+            return
+        if not isinstance(received, dt.datetime):
+            return  # the field's own validation names the error
+        days = Configuration(1).backdate_days
+        problem = received_problem(channel, received, now,
+            dt.timedelta(days=days), values.get('received_reason'))
+        if problem:
+            raise ComplaintReceivedError(gettext(
+                    'yankomas_complaint.msg_complaint_received_%s' % problem,
+                    days=days))
+        values['received'] = received
 
     @classmethod
     def _refuse_server_fields(cls, vlist):

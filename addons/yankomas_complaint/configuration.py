@@ -24,6 +24,16 @@ class Configuration(
 
     complaint_sequence = fields.MultiValue(
         _sequence_field(Eval('context', {}).get('company', -1)))
+    backdate_days = fields.Integer(
+        "Back-dating Window", required=True,
+        domain=[('backdate_days', '>=', 0), ('backdate_days', '<=', 366)],
+        help="How many days back a letter, e-mail or SP4N-LAPOR! report "
+        "may be dated when it is entered (UU 25/2009 gives 30 days to "
+        "complain).")
+
+    @staticmethod
+    def default_backdate_days():
+        return 30
 
     @classmethod
     def multivalue_model(cls, field):

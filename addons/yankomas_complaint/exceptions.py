@@ -10,6 +10,10 @@ class ComplaintIncomplete(UserError):
     pass
 
 
+class ComplaintReceivedError(ValidationError):
+    pass
+
+
 class ComplaintSequenceMissing(UserError):
     pass
 

@@ -3,6 +3,7 @@ buttons that move a complaint between them.
 
 Knows nothing of the database so it can be tested alone and read as the SOP.
 """
+import datetime as dt
 
 # Steps of the SOP, in order, with the role responsible for each.
 STEP_ROLES = {
@@ -64,6 +65,29 @@ SETS_RESOLUTION = {'resolve', 'complete'}
 NEEDS_COMPLETE_FORM = {'resolve', 'escalate'}
 
 ROLES = ('duta_layanan', 'petugas', 'kasubsi', 'kasi', 'kepala_kantor')
+
+
+# Channels whose complaints arrived before they are entered: their receipt
+# may be back-dated (within the office's window, with a reason).
+BACKDATED_CHANNELS = ('letter', 'email', 'lapor')
+
+
+def received_problem(channel, received, now, window, reason):
+    """What is wrong with received for a complaint of channel entered at
+    now: None, 'future', 'window' (older than window) or 'reason' (back-dated
+    without a reason). Other channels are received when entered."""
+    if channel not in BACKDATED_CHANNELS:
+        return None
+    if received > now:
+        return 'future'
+    if received < now - window:
+        return 'window'
+    if received < now - RECEIVED_TOLERANCE and not (reason or '').strip():
+        return 'reason'
+
+
+# Entering a letter takes a moment: earlier than this counts as back-dated.
+RECEIVED_TOLERANCE = dt.timedelta(hours=1)
 
 
 def first_state(channel):

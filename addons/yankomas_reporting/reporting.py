@@ -19,7 +19,6 @@ from trytond.pool import Pool
 from trytond.pyson import Eval, If
 from trytond.transaction import Transaction, without_check_access
 
-from company_working_calendar import clock
 from yankomas_complaint.periods import (
     GRANULARITIES, TooManyPeriods, default_range, periods as make_periods)
 from yankomas_complaint.pipeline import FINAL_STATES, STEP_ROLES, STEPS

@@ -1,4 +1,5 @@
 "Unit tests of the SOP pipeline as plain data."
+import datetime as dt
 import unittest
 
 from yankomas_complaint.pipeline import (
@@ -65,3 +66,20 @@ class PipelineTestCase(unittest.TestCase):
         self.assertEqual(
             level_reached({'intake', 'subsection', 'resolution'}), 'kasubsi')
         self.assertEqual(level_reached(set(STEPS)), 'kasi')
+
+    def test_received_problem(self):
+        from yankomas_complaint.pipeline import received_problem
+        now = dt.datetime(2026, 4, 6, 2, 0)
+        window = dt.timedelta(days=30)
+        day = dt.timedelta(days=1)
+        self.assertIsNone(received_problem('walk_in', now + day, now, window,
+                None))
+        self.assertEqual(received_problem('letter', now + day, now, window,
+                "x"), 'future')
+        self.assertEqual(received_problem('lapor', now - 31 * day, now,
+                window, "x"), 'window')
+        self.assertEqual(received_problem('email', now - day, now, window,
+                " "), 'reason')
+        self.assertIsNone(received_problem('email', now - day, now, window,
+                "Cap pos"))
+        self.assertIsNone(received_problem('letter', now, now, window, None))
