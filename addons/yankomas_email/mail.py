@@ -35,7 +35,7 @@ PENDING = ['queued', 'failed']
 
 
 class Mail(DigestMixin, ServerWrittenMixin, ModelSQL, ModelView):
-    "An e-mail of the module: queued with the change, sent after commit."
+    "An e-mail of the module: queued with the change, sent by the queue."
     __name__ = 'yankomas.mail'
     __string__ = "E-mail"
 
@@ -115,11 +115,11 @@ class Mail(DigestMixin, ServerWrittenMixin, ModelSQL, ModelView):
                     complaint=complaint, recipient=user, email=user.email,
                     subject=subject, body_text=text, body_html=html))
         cls.save(messages)
-        cls.send_after_commit(messages)
+        cls.queue_sending(messages)
         return messages
 
     @classmethod
-    def send_after_commit(cls, messages):
+    def queue_sending(cls, messages):
         """Send the messages from Tryton's queue once the transaction that
         made them commits (by trytond-worker, or after the request when no
         worker runs); the scheduler retries what is still pending."""

@@ -62,7 +62,7 @@ class DigestMixin:
                         recipient=user, email=user.email, subject=subject,
                         body_text=text, body_html=html))
         cls.save(mails)
-        cls.send_after_commit(mails)
+        cls.queue_sending(mails)
         return mails
 
 
