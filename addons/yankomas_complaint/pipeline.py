@@ -70,6 +70,8 @@ ROLES = ('duta_layanan', 'petugas', 'kasubsi', 'kasi', 'kepala_kantor')
 # Channels whose complaints arrived before they are entered: their receipt
 # may be back-dated (within the office's window, with a reason).
 BACKDATED_CHANNELS = ('letter', 'email', 'lapor')
+# Entering a letter takes a moment: earlier than this counts as back-dated.
+RECEIVED_TOLERANCE = dt.timedelta(hours=1)
 
 
 def received_problem(channel, received, now, window, reason):
@@ -84,10 +86,6 @@ def received_problem(channel, received, now, window, reason):
         return 'window'
     if received < now - RECEIVED_TOLERANCE and not (reason or '').strip():
         return 'reason'
-
-
-# Entering a letter takes a moment: earlier than this counts as back-dated.
-RECEIVED_TOLERANCE = dt.timedelta(hours=1)
 
 
 def first_state(channel):

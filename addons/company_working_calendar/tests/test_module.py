@@ -1,6 +1,6 @@
 import datetime as dt
 
-from sql import Literal, Values
+from sql import Values
 
 from trytond.modules.company.tests import (
     CompanyTestMixin, create_company, set_company)
@@ -50,10 +50,9 @@ class CompanyWorkingCalendarTestCase(CompanyTestMixin, ModuleTestCase):
         rows = Values([(wita.id, moment), (wit.id, moment)])
         local = Calendar.sql_local(rows.column2, rows.column1)
         cursor = Transaction().connection.cursor()
-        cursor.execute(*rows.select(rows.column1,
-                Literal(1).as_('one'), local.as_('local')))
+        cursor.execute(*rows.select(rows.column1, local.as_('local')))
         result = {}
-        for company, _, value in cursor:
+        for company, value in cursor:
             if isinstance(value, str):
                 value = dt.datetime.fromisoformat(value)
             result[company] = value
