@@ -1,4 +1,5 @@
 import datetime as dt
+import functools
 from contextlib import contextmanager
 
 import holidays as holidays_lib
@@ -27,6 +28,14 @@ from .working_time import (
 
 # A company without a time zone keeps its working time in UTC.
 DEFAULT_TIMEZONE = 'UTC'
+# The RPC entry points (compute_deadline, working_time_between) compute over
+# at most two years at a time, between these years: the engine walks the
+# calendar day by day, and any user could ask it for a thousand years. The
+# engine itself (working_time.py) and the server's own calls are unbounded.
+RPC_MAX_SPAN = dt.timedelta(days=731)
+RPC_YEARS = (1900, 2199)
+# Wider than the holidays package knows (Indonesia from 1946 to 2100).
+IMPORT_YEARS = (1900, 2199)
 WEEKDAYS = [
     ('0', "Monday"), ('1', "Tuesday"), ('2', "Wednesday"), ('3', "Thursday"),
     ('4', "Friday"), ('5', "Saturday"), ('6', "Sunday"),
@@ -65,8 +74,10 @@ class Calendar(ModelSQL, ModelView):
                 'company_working_calendar.msg_calendar_company_unique'),
             ]
         cls.__rpc__.update({
-                'compute_deadline': RPC(instantiate=0),
-                'working_time_between': RPC(instantiate=0),
+                'compute_deadline': RPC(
+                    instantiate=0, decorator=_rpc_checked(_deadline_problem)),
+                'working_time_between': RPC(
+                    instantiate=0, decorator=_rpc_checked(_range_problem)),
                 })
         cls._buttons.update({
                 'import_holidays': {},
@@ -270,6 +281,45 @@ class Calendar(ModelSQL, ModelView):
         return Case(*cases, else_=column)
 
 
+def _rpc_problem(moments, span=None):
+    """The message (without its module) of what makes an RPC computation
+    from moments over span refused, or None."""
+    first, last = (dt.datetime(RPC_YEARS[0], 1, 1),
+        dt.datetime(RPC_YEARS[1] + 1, 1, 1))
+    if not all(isinstance(m, dt.datetime) and m.tzinfo is None
+            and first <= m < last for m in moments):
+        return 'msg_calendar_rpc_moment'
+    if span is not None and abs(span) > RPC_MAX_SPAN:
+        return 'msg_calendar_rpc_span'
+
+
+def _range_problem(start, end):
+    return _rpc_problem([start, end]) or _rpc_problem([], end - start)
+
+
+def _deadline_problem(start, duration):
+    if not isinstance(duration, dt.timedelta):
+        return 'msg_calendar_rpc_duration'
+    return _rpc_problem([start]) or _rpc_problem([], duration)
+
+
+def _rpc_checked(problem):
+    """Decorate a calendar method called over RPC with (start, other) so
+    that it refuses what problem(start, other) names, with CalendarError."""
+    def decorator(func):
+        @functools.wraps(func)
+        def wrapper(self, start=None, other=None, *args, **kwargs):
+            message = problem(start, other)
+            if message:
+                raise CalendarError(gettext(
+                        'company_working_calendar.%s' % message,
+                        days=RPC_MAX_SPAN.days, first=RPC_YEARS[0],
+                        last=RPC_YEARS[1]))
+            return func(self, start, other, *args, **kwargs)
+        return wrapper
+    return decorator
+
+
 def _default_years():
     "This year and the next (UTC's year: a day early or late is harmless)."
     year = clock.now().year
@@ -370,7 +420,7 @@ class Period(CalendarEngineMixin, ModelSQL, ModelView):
 
     calendar = fields.Many2One(
         'company.working_calendar', "Calendar", required=True, ondelete='CASCADE')
-    name = fields.Char("Name", required=True)
+    name = fields.Char("Name", size=100, required=True)
     first = fields.Date("From", required=True)
     last = fields.Date("To", required=True)
     hours = fields.One2Many('company.working_calendar.hours', 'period', "Hours")
@@ -405,14 +455,14 @@ class Holiday(CalendarEngineMixin, ModelSQL, ModelView):
     calendar = fields.Many2One(
         'company.working_calendar', "Calendar", required=True, ondelete='CASCADE')
     date = fields.Date("Date", required=True)
-    name = fields.Char("Name", required=True)
+    name = fields.Char("Name", size=200, required=True)
     kind = fields.Selection([
             ('national', "National holiday"),
             ('collective_leave', "Collective leave (cuti bersama)"),
             ('office', "Office closure"),
             ], "Kind", required=True, sort=False)
     decree = fields.Char(
-        "Decree", help="The decree that sets the day, "
+        "Decree", size=200, help="The decree that sets the day, "
         "e.g. the joint decree (SKB) of three ministers for the year.")
     year = fields.Function(fields.Integer("Year"), 'get_year',
         searcher='search_year')
@@ -471,5 +521,11 @@ class ImportHolidays(Wizard):
     import_ = StateTransition()
 
     def transition_import_(self):
-        self.model.add_holidays(self.records, [self.start.year])
+        year = self.start.year
+        if not (isinstance(year, int)
+                and IMPORT_YEARS[0] <= year <= IMPORT_YEARS[1]):
+            raise CalendarError(gettext(
+                    'company_working_calendar.msg_calendar_import_year',
+                    first=IMPORT_YEARS[0], last=IMPORT_YEARS[1]))
+        self.model.add_holidays(self.records, [year])
         return 'end'
