@@ -40,7 +40,7 @@ MODULE_FILES := $(shell find $(addprefix addons/,$(MODULES)) -type f \
 	-not -path '*/tests/*')
 PYPROJECTS := $(addsuffix /pyproject.toml,$(addprefix addons/,$(MODULES)))
 
-.PHONY: run reset test test-sqlite test-postgresql system-packages \
+.PHONY: run reset verify test test-sqlite test-postgresql system-packages \
 	test-module-sqlite test-module-postgresql test-e2e-sqlite test-e2e-postgresql
 
 # E-mail goes to the local mail sink unless TRYTOND_EMAIL__URI names a real
@@ -67,6 +67,11 @@ run: $(DB_STAMP) $(SAO_STAMP)
 	PYTHONOPTIMIZE=1 $(VENV)/bin/trytond-cron -c $(CONF) -d $(DB) & \
 	pids="$$pids $$!"; \
 	PYTHONOPTIMIZE=1 $(VENV)/bin/trytond -c $(CONF) -d $(DB)
+
+# The operator's check of every complaint's hash chain in the demo database
+# (exit status 1 when one fails): yankomas-verify, from yankomas_complaint.
+verify: $(DB_STAMP)
+	$(VENV)/bin/yankomas-verify -c $(CONF) -d $(DB)
 
 reset: $(VENV_STAMP) $(PASSFILE)
 	rm -f var/db/$(DB).sqlite $(DB_STAMP)

@@ -32,7 +32,22 @@ collect_ignore = ['test_modules_together.py']
 
 
 class RPCError(Exception):
-    "An error answered by the server: args are Tryton's (type, details)."
+    """An error answered by the server: args are Tryton's (type, details)
+    for what it tells the user, (text, traceback) for a server error."""
+
+    @property
+    def user_error(self):
+        "Whether the server refused with a message for the user."
+        return self.args[0] in {'UserError', 'UserWarning'}
+
+    @property
+    def message(self):
+        "The message shown to the user (the text of a server error)."
+        if self.args[0] == 'UserError':
+            return self.args[1][0]
+        if self.args[0] == 'UserWarning':
+            return self.args[1][1]
+        return str(self.args[0])
 
 
 class Client:
@@ -111,6 +126,27 @@ def _wait_until_up(url, process, log, timeout=120):
 class Server:
     def __init__(self, url, database, log):
         self.url, self.database, self.log = url, database, log
+        self.config = self.uri = self.folder = None
+
+    def sql(self, statement, params=()):
+        """Run statement on the database behind the application's back, as
+        someone with access to it could."""
+        if BACKEND == 'postgresql':
+            import psycopg
+            with psycopg.connect(self.uri, dbname=self.database,
+                    autocommit=True) as conn:
+                return conn.execute(statement.replace('?', '%s'),
+                    params).fetchall() if statement.lstrip().upper(
+                        ).startswith('SELECT') else conn.execute(
+                            statement.replace('?', '%s'), params)
+        import sqlite3
+        conn = sqlite3.connect(self.folder / 'db' / f'{self.database}.sqlite')
+        try:
+            rows = conn.execute(statement, params).fetchall()
+            conn.commit()
+            return rows
+        finally:
+            conn.close()
 
     def login(self, login, password=PASSWORD):
         return Client(self, login, password)
@@ -147,6 +183,7 @@ def server(tmp_path_factory):
         url = f'http://127.0.0.1:{port}/'
         _wait_until_up(url, process, log)
         server = Server(url, database, log)
+        server.config, server.uri, server.folder = config, uri, folder
         try:
             # trytond serves even when loading the database failed.
             server.login('admin')

@@ -1,15 +1,19 @@
 from trytond.model import (
     DeactivableMixin, ModelSQL, ModelView, sequence_ordered, fields)
 
+from .bounds import SIZES
+
 
 class Category(DeactivableMixin, sequence_ordered(), ModelSQL, ModelView):
     __name__ = 'yankomas.complaint.category'
     __string__ = "Complaint Category"
 
-    name = fields.Char("Name", required=True, translate=True)
-    code = fields.Char("Code")
+    name = fields.Char(
+        "Name", size=SIZES['category_name'], required=True, translate=True)
+    code = fields.Char("Code", size=SIZES['category_code'])
     general = fields.Boolean(
         "General",
         help="General complaints are settled by the complaint officer "
         "at the desk (SOP step 2) without escalation.")
-    description = fields.Text("Description", translate=True)
+    description = fields.Text(
+        "Description", size=SIZES['category_description'], translate=True)

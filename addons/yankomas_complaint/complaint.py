@@ -6,18 +6,25 @@ from trytond.model import Index, ModelSQL, ModelView, Workflow, fields
 from trytond.model.exceptions import AccessError
 from trytond.pool import Pool
 from trytond.pyson import Bool, Eval, If
+from trytond.rpc import RPC
 from trytond.transaction import Transaction, without_check_access
 
 from company_working_calendar import clock
 
-from . import identity
+from . import bounds, identity
+from .bounds import SIZES
+from .link import ChainedMixin
 from .exceptions import (
-    ComplaintIncomplete, ComplaintNoteRequired, ComplaintReceivedError,
-    ComplaintSequenceMissing, IdentityValidationError, StepHoldError)
+    ComplaintIncidentError, ComplaintIncomplete, ComplaintNoteRequired,
+    ComplaintReceivedError, ComplaintSequenceMissing, IdentityValidationError,
+    StepHoldError)
 from .pipeline import (
-    BACKDATED_CHANNELS, BUTTONS, FINAL_STATES, NEEDS_COMPLETE_FORM,
-    NOTE_OPTIONAL, OFFICER_STEP, SETS_RESOLUTION, STEP_ROLES, first_state,
-    level_reached, received_problem, responsible, transitions)
+    BACKDATED_CHANNELS, BUTTONS, FINAL_STATES, INTAKE_STATES,
+    NEEDS_COMPLETE_FORM, NOTE_OPTIONAL, OFFICER_STEP, SETS_RESOLUTION,
+    STEP_ROLES, first_state, level_reached, received_problem, responsible,
+    transitions)
+from .integrity import IntegrityMixin
+from .revision import RevisedMixin
 from .roles import user_roles
 from .step import STEP_SELECTION
 
@@ -50,12 +57,22 @@ def _sop_button(action):
         ModelView.button(Workflow.transition(BUTTONS[action][1])(button)))
 
 
-class Complaint(Workflow, ModelSQL, ModelView):
+class Complaint(
+        ChainedMixin, RevisedMixin, IntegrityMixin, Workflow, ModelSQL,
+        ModelView):
     __name__ = 'yankomas.complaint'
     __string__ = "Complaint"
     _rec_name = 'number'
+    # The note is the current step's draft: the step keeps it when done.
+    _chain_excluded = ChainedMixin._chain_excluded | {'note'}
+    # The lines longer than bounds.WIDE_CHAR: checked by bounds.check_values
+    # without a field size, which would widen their input.
+    _text_limits = {name: SIZES[name] for name in [
+            'received_reason', 'subject', 'email', 'represented_name',
+            'power_of_attorney', 'reported_party', 'incident_place']}
 
-    number = fields.Char("Number", readonly=True)
+    number = fields.Char(
+        "Number", size=SIZES['number'], readonly=True)
     company = fields.Many2One(
         'company.company', "Office", required=True,
         states={'readonly': Eval('id', -1) >= 0})
@@ -96,15 +113,16 @@ class Complaint(Workflow, ModelSQL, ModelView):
         'on_change_with_general')
     subject = fields.Char("Subject", required=True, states=_states)
     description = fields.Text(
-        "Chronology", states=_states,
+        "Chronology", size=SIZES['description'], states=_states,
         help="What happened: who, what, when, where, why and how.")
 
     complainant = fields.Many2One(
         'party.party', "Complainant", required=True, states=_states,
         context={'company': Eval('company', -1)}, depends={'company'})
-    phone = fields.Char("Phone", states=_states)
+    phone = fields.Char("Phone", size=SIZES['phone'], states=_states)
     email = fields.Char("E-mail", states=_states)
-    address = fields.Text("Address", states=_states)
+    address = fields.Text(
+        "Address", size=SIZES['address'], states=_states)
     nationality = fields.Many2One(
         'country.country', "Nationality", states=_states)
     id_type = fields.Selection([
@@ -113,7 +131,8 @@ class Complaint(Workflow, ModelSQL, ModelView):
             ('passport', "Passport"),
             ], "ID Type", sort=False, states=_states)
     id_type_string = id_type.translated('id_type')
-    id_number = fields.Char("ID Number", states=_states)
+    id_number = fields.Char(
+        "ID Number", size=SIZES['id_number'], states=_states)
     id_country = fields.Many2One(
         'country.country', "Issuing Country", states=_passport)
     representation = fields.Selection([
@@ -136,15 +155,18 @@ class Complaint(Workflow, ModelSQL, ModelView):
             ], "Service Concerned", sort=False, states=_states)
     service_string = service.translated('service')
     application_number = fields.Char(
-        "Application Number", states=_states,
+        "Application Number", size=SIZES['application_number'],
+        states=_states,
         help="The application or booking number in SIMKIM or M-Paspor.")
     reported_party = fields.Char(
         "Person or Unit Complained About", states=_states)
     incident_place = fields.Char("Place of Incident", states=_states)
     incident_time = fields.DateTime("Time of Incident", states=_states)
-    loss = fields.Text("Loss Suffered", states=_states)
+    loss = fields.Text(
+        "Loss Suffered", size=SIZES['loss'], states=_states)
     requested_resolution = fields.Text(
-        "Resolution Requested", states=_states)
+        "Resolution Requested", size=SIZES['requested_resolution'],
+        states=_states)
     compensation_claimed = fields.Boolean(
         "Compensation Claimed", states=_states)
     compensation_amount = fields.Numeric(
@@ -163,11 +185,12 @@ class Complaint(Workflow, ModelSQL, ModelView):
             ('done', "Done"),
             ('cancelled', "Cancelled"),
             ], "State", required=True, readonly=True, sort=False)
+    state_string = state.translated('state')
     steps = fields.One2Many(
         'yankomas.complaint.step', 'complaint', "Handling History",
         readonly=True)
     note = fields.Text(
-        "Note", states=_states,
+        "Note", size=SIZES['note'], states=_states,
         help="The decision, direction or action of the current step; "
         "the next button stores it in the handling history.")
     holds = fields.Function(fields.Many2Many(
@@ -175,9 +198,13 @@ class Complaint(Workflow, ModelSQL, ModelView):
             readonly=True,
             help="The periods its steps spent on hold."), 'get_holds')
     resolution = fields.Text(
-        "Resolution", readonly=True,
+        "Resolution", size=SIZES['note'], readonly=True,
         help="The final answer given to the complainant.")
     closed = fields.DateTime("Closed", readonly=True)
+    revisions = fields.One2Many(
+        'yankomas.complaint.revision', 'complaint', "Change History",
+        readonly=True,
+        help="The changes made after the intake, with the old values.")
 
     current_step = fields.Function(
         fields.Many2One('yankomas.complaint.step', "Current Step"),
@@ -254,6 +281,14 @@ class Complaint(Workflow, ModelSQL, ModelView):
                     'icon': 'yankomas-play',
                     'depends': ['on_hold'],
                     },
+                'correct': {
+                    'invisible': Eval('state').in_(list(INTAKE_STATES)),
+                    'icon': 'tryton-launch',
+                    'depends': ['state'],
+                    },
+                })
+        cls.__rpc__.update({
+                'verify_integrity': RPC(readonly=True),
                 })
 
     @staticmethod
@@ -338,6 +373,14 @@ class Complaint(Workflow, ModelSQL, ModelView):
             ('subject', operator, value),
             ]
 
+    @property
+    def chain_complaint(self):
+        return self
+
+    @classmethod
+    def chain_domain(cls, complaint_ids):
+        return [('id', 'in', complaint_ids)]
+
     @classmethod
     def get_current_step(cls, complaints, names):
         Step = Pool().get('yankomas.complaint.step')
@@ -410,6 +453,8 @@ class Complaint(Workflow, ModelSQL, ModelView):
     @classmethod
     def preprocess_values(cls, mode, values):
         values = super().preprocess_values(mode, values)
+        # Before any SQL: types, characters, sizes (see bounds.py).
+        bounds.check_values(cls, values)
         if values.get('id_number'):
             values['id_number'] = identity.compact(
                 values.get('id_type'), values['id_number'])
@@ -493,17 +538,45 @@ class Complaint(Workflow, ModelSQL, ModelView):
         return complaints
 
     @classmethod
+    def revised_fields(cls):
+        "The fields whose changes after the intake are kept as revisions."
+        return [n for n in cls.chain_fields() if n not in WORKFLOW_FIELDS]
+
+    @classmethod
+    @ModelView.button_action('yankomas_complaint.wizard_complaint_correct')
+    def correct(cls, complaints):
+        pass
+
+    @classmethod
     def validate_fields(cls, complaints, field_names):
         super().validate_fields(complaints, field_names)
         cls._check_identity(complaints, field_names)
+        if field_names and not (field_names & {'incident_time', 'received'}):
+            return
+        Calendar = Pool().get('company.working_calendar')
+        for complaint in complaints:
+            problem = bounds.incident_problem(
+                complaint.incident_time, complaint.received)
+            if problem:
+                raise ComplaintIncidentError(gettext(
+                        'yankomas_complaint.msg_complaint_incident_%s'
+                        % problem, complaint=complaint.rec_name,
+                        first=bounds.FIRST_INCIDENT.year,
+                        received=Calendar.of(complaint.company).format_local(
+                            complaint.received)))
 
     @classmethod
     def _check_identity(cls, complaints, field_names=None):
         if field_names and not (field_names & {
-                    'id_type', 'id_number', 'email', 'compensation_amount'}):
+                    'id_type', 'id_number', 'email', 'phone',
+                    'compensation_claimed', 'compensation_amount'}):
             return
         for complaint in complaints:
             number = complaint.id_number
+            if number and not complaint.id_type:
+                raise IdentityValidationError(gettext(
+                        'yankomas_complaint.msg_complaint_id_type_missing',
+                        number=number, complaint=complaint.rec_name))
             if number and not identity.is_valid(complaint.id_type, number):
                 raise IdentityValidationError(gettext(
                         'yankomas_complaint.msg_complaint_%s_invalid'
@@ -514,8 +587,17 @@ class Complaint(Workflow, ModelSQL, ModelView):
                 raise IdentityValidationError(gettext(
                         'yankomas_complaint.msg_complaint_email_invalid',
                         email=complaint.email, complaint=complaint.rec_name))
-            if (complaint.compensation_amount is not None
-                    and complaint.compensation_amount < 0):
+            if complaint.phone and not identity.is_phone(complaint.phone):
+                raise IdentityValidationError(gettext(
+                        'yankomas_complaint.msg_complaint_phone_invalid',
+                        phone=complaint.phone, complaint=complaint.rec_name))
+            if complaint.compensation_amount is None:
+                continue
+            if not complaint.compensation_claimed:
+                raise IdentityValidationError(gettext(
+                        'yankomas_complaint.msg_complaint_compensation_'
+                        'unclaimed', complaint=complaint.rec_name))
+            if complaint.compensation_amount < 0:
                 raise IdentityValidationError(gettext(
                         'yankomas_complaint.msg_complaint_compensation_amount',
                         complaint=complaint.rec_name))
@@ -676,6 +758,9 @@ class Complaint(Workflow, ModelSQL, ModelView):
                         'yankomas_complaint.msg_complaint_workflow_fields',
                         fields=', '.join(
                             labels[n]['string'] for n in locked)))
+        if (mode == 'write'
+                and not Transaction().context.get('_yankomas_correction')):
+            cls._check_open(complaints)
         if mode == 'delete':
             for complaint in complaints:
                 raise AccessError(gettext(
@@ -683,9 +768,19 @@ class Complaint(Workflow, ModelSQL, ModelView):
                         complaint=complaint.rec_name))
 
     @classmethod
+    def _check_open(cls, complaints):
+        "A closed complaint changes only through a correction."
+        for complaint in complaints:
+            if complaint.state in FINAL_STATES:
+                raise AccessError(gettext(
+                        'yankomas_complaint.msg_complaint_closed',
+                        complaint=complaint.rec_name))
+
+    @classmethod
     def copy(cls, complaints, default=None):
         default = default.copy() if default is not None else {}
-        for name in ('number', 'steps', 'note', 'resolution', 'closed'):
+        for name in ('number', 'steps', 'note', 'resolution', 'closed',
+                'revisions'):
             default.setdefault(name, None)
         default.setdefault('received', clock.now())
         return super().copy(complaints, default=default)

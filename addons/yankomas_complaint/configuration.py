@@ -4,6 +4,8 @@ from trytond.modules.company.model import (
 from trytond.pool import Pool
 from trytond.pyson import Eval, Id
 
+from .attachment import DEFAULT_SIZE_LIMIT, DEFAULT_TYPES, EVIDENCE_SELECTION
+
 
 def _sequence_field(company):
     return fields.Many2One(
@@ -17,6 +19,19 @@ def _sequence_field(company):
         "e.g. prefix \"PGD/PMK/${year}/\" with 5 digits.")
 
 
+def _evidence_types_field():
+    return fields.MultiSelection(
+        EVIDENCE_SELECTION, "Evidence Types", sort=False,
+        help="The types of file the office keeps as evidence of a "
+        "complaint, judged from their content.")
+
+
+def _evidence_size_limit_field(domain=None):
+    return fields.Integer(
+        "Evidence Size Limit (MiB)", required=True, domain=domain,
+        help="The largest evidence file the office keeps.")
+
+
 class Configuration(
         ModelSingleton, ModelSQL, ModelView, CompanyMultiValueMixin):
     __name__ = 'yankomas.configuration'
@@ -24,6 +39,8 @@ class Configuration(
 
     complaint_sequence = fields.MultiValue(
         _sequence_field(Eval('context', {}).get('company', -1)))
+    evidence_types = fields.MultiValue(_evidence_types_field())
+    evidence_size_limit = fields.MultiValue(_evidence_size_limit_field())
     backdate_days = fields.Integer(
         "Back-dating Window", required=True,
         domain=[('backdate_days', '>=', 0), ('backdate_days', '<=', 366)],
@@ -39,12 +56,24 @@ class Configuration(
     def multivalue_model(cls, field):
         if field == 'complaint_sequence':
             return Pool().get('yankomas.configuration.sequence')
+        if field in {'evidence_types', 'evidence_size_limit'}:
+            return Pool().get('yankomas.configuration.evidence')
         return super().multivalue_model(field)
 
     @classmethod
     def default_complaint_sequence(cls, **pattern):
         return cls.multivalue_model(
             'complaint_sequence').default_complaint_sequence()
+
+    @classmethod
+    def default_evidence_types(cls, **pattern):
+        return cls.multivalue_model(
+            'evidence_types').default_evidence_types()
+
+    @classmethod
+    def default_evidence_size_limit(cls, **pattern):
+        return cls.multivalue_model(
+            'evidence_size_limit').default_evidence_size_limit()
 
 
 class ConfigurationSequence(ModelSQL, CompanyValueMixin):
@@ -60,3 +89,22 @@ class ConfigurationSequence(ModelSQL, CompanyValueMixin):
                 'yankomas_complaint', 'sequence_complaint')
         except KeyError:
             return None
+
+
+class ConfigurationEvidence(ModelSQL, CompanyValueMixin):
+    __name__ = 'yankomas.configuration.evidence'
+    __string__ = "Yankomas Configuration Evidence"
+
+    evidence_types = _evidence_types_field()
+    evidence_size_limit = _evidence_size_limit_field([
+            ('evidence_size_limit', '>=', 1),
+            ('evidence_size_limit', '<=', 1024),
+            ])
+
+    @classmethod
+    def default_evidence_types(cls):
+        return list(DEFAULT_TYPES)
+
+    @classmethod
+    def default_evidence_size_limit(cls):
+        return DEFAULT_SIZE_LIMIT

@@ -28,3 +28,23 @@ class TimeStandardMissing(UserError):
 
 class StepHoldError(UserError):
     pass
+
+
+class EvidenceError(ValidationError):
+    "A file a complaint's office does not keep as evidence."
+
+
+class EvidenceLocked(UserError):
+    "Evidence that can no longer be removed, replaced or renamed."
+
+
+class CorrectionError(UserError):
+    "A correction that cannot be made as asked."
+
+
+class FieldValueError(ValidationError):
+    "A value that does not fit its field (bounds.check_values)."
+
+
+class ComplaintIncidentError(ValidationError):
+    pass

@@ -1,6 +1,8 @@
 from trytond.model import ModelSQL, ModelView, fields
 from trytond.wizard import Button, StateTransition, StateView, Wizard
 
+from .bounds import SIZES
+from .link import ChainedMixin
 from .record import ServerWrittenMixin
 
 HOLD_KINDS = [
@@ -9,7 +11,7 @@ HOLD_KINDS = [
     ]
 
 
-class Hold(ServerWrittenMixin, ModelSQL, ModelView):
+class Hold(ChainedMixin, ServerWrittenMixin, ModelSQL, ModelView):
     __name__ = 'yankomas.complaint.step.hold'
     __string__ = "Step Hold"
 
@@ -18,7 +20,9 @@ class Hold(ServerWrittenMixin, ModelSQL, ModelView):
         ondelete='CASCADE')
     kind = fields.Selection(
         HOLD_KINDS, "Waiting For", required=True, readonly=True, sort=False)
-    reason = fields.Text("Reason", required=True, readonly=True)
+    kind_string = kind.translated('kind')
+    reason = fields.Text(
+        "Reason", size=SIZES['hold_reason'], required=True, readonly=True)
     started = fields.DateTime("Held", required=True, readonly=True)
     started_by = fields.Many2One('res.user', "Held by", readonly=True)
     deadline = fields.DateTime(
@@ -34,6 +38,14 @@ class Hold(ServerWrittenMixin, ModelSQL, ModelView):
         cls.__access__.add('step')
         cls._order = [('started', 'ASC'), ('id', 'ASC')]
 
+    @property
+    def chain_complaint(self):
+        return self.step.complaint
+
+    @classmethod
+    def chain_domain(cls, complaint_ids):
+        return [('step.complaint', 'in', complaint_ids)]
+
 
 class HoldStart(ModelView):
     __name__ = 'yankomas.complaint.hold.start'
@@ -41,7 +53,7 @@ class HoldStart(ModelView):
 
     kind = fields.Selection(
         HOLD_KINDS, "Waiting For", required=True, sort=False)
-    reason = fields.Text("Reason", required=True)
+    reason = fields.Text("Reason", size=SIZES['hold_reason'], required=True)
 
 
 class HoldComplaint(Wizard):

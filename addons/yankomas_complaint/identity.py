@@ -39,6 +39,21 @@ def is_email(value):
     return bool(_EMAIL.match(value or ''))
 
 
+# A phone number as people write it: digits, perhaps grouped by spaces,
+# dots, dashes, slashes or brackets, perhaps after a +. ITU-T E.164 numbers
+# have at most 15 digits; a local number without its area code has 6.
+_PHONE = re.compile(r'^\+?[0-9 .\-/()]+$')
+PHONE_DIGITS = (6, 15)
+
+
+def is_phone(value):
+    "A plausible single phone number (letters are not)."
+    if not _PHONE.match(value or ''):
+        return False
+    digits = sum(c in '0123456789' for c in value)
+    return PHONE_DIGITS[0] <= digits <= PHONE_DIGITS[1]
+
+
 # NIP (Nomor Induk Pegawai, the civil servant's number, PP 11/2017): 18
 # digits, birth date YYYYMMDD, appointment YYYYMM, sex 1 or 2, serial NNN.
 _NIP = re.compile(r'^(\d{8})(\d{4})(\d{2})([12])(\d{3})$')

@@ -10,3 +10,6 @@ class Cron(metaclass=PoolMeta):
         cls.method.selection.append(
             ('yankomas.complaint.step|detect_breaches',
                 "Detect Overdue Complaint Steps"))
+        cls.method.selection.append(
+            ('yankomas.complaint|verify_chains',
+                "Verify Complaint Hash Chains"))

@@ -55,6 +55,15 @@ BUTTON_ROLES = {
     'cancel': ('petugas', 'kasubsi'),
     }
 
+# While the intake is open the complainant's statement is the officer's to
+# write; after it, every change is kept as a revision.
+INTAKE_STATES = ('reception', 'intake')
+
+# Who may correct a complaint after its intake (besides the administrator),
+# by the correct button: the only way to change a closed complaint or to
+# remove its evidence.
+CORRECTION_ROLES = ('kepala_kantor',)
+
 # Buttons that may be pressed without writing a note.
 NOTE_OPTIONAL = {'direct'}
 

@@ -1,7 +1,8 @@
 """The roles of the SOP as Tryton groups."""
 from trytond.pool import Pool
+from trytond.transaction import Transaction
 
-from .pipeline import ROLES
+from .pipeline import CORRECTION_ROLES, ROLES
 
 ROLE_GROUPS = {role: 'group_%s' % role for role in ROLES}
 
@@ -23,3 +24,16 @@ def roles_of(groups):
 def user_roles():
     "The SOP roles of the current user."
     return roles_of(Pool().get('res.user').get_groups())
+
+
+def may_correct():
+    """The current user may correct complaints and verify their chains: the
+    head of office or the administrator (or the server itself)."""
+    pool = Pool()
+    ModelData = pool.get('ir.model.data')
+    User = pool.get('res.user')
+    if not Transaction().user:
+        return True
+    allowed = set(group_ids(CORRECTION_ROLES))
+    allowed.add(ModelData.get_id('yankomas_complaint', 'group_admin'))
+    return bool(allowed & set(User.get_groups()))

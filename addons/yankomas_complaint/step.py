@@ -11,7 +11,9 @@ from trytond.transaction import Transaction
 
 from company_working_calendar import clock
 
+from .bounds import SIZES
 from .exceptions import StepHoldError
+from .link import ChainedMixin
 from .pipeline import BUTTONS, STEP_ROLES, SUPERIOR, responsible
 from .record import ServerWrittenMixin
 from .roles import user_roles
@@ -33,7 +35,7 @@ ROLE_SELECTION = [
     ]
 
 
-class Step(ServerWrittenMixin, ModelSQL, ModelView):
+class Step(ChainedMixin, ServerWrittenMixin, ModelSQL, ModelView):
     __name__ = 'yankomas.complaint.step'
     __string__ = "Complaint Step"
 
@@ -66,7 +68,8 @@ class Step(ServerWrittenMixin, ModelSQL, ModelView):
             ('complete', "Completed"),
             ('cancel', "Cancelled"),
             ], "Action", readonly=True, sort=False)
-    note = fields.Text("Note", readonly=True)
+    action_string = action.translated('action')
+    note = fields.Text("Note", size=SIZES['note'], readonly=True)
     duration = fields.TimeDelta(
         "Working Time", readonly=True,
         help="The working time the step took, holds excluded.")

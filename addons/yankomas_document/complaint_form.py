@@ -1,6 +1,7 @@
 from trytond.pool import Pool
 from trytond.transaction import Transaction
 
+from yankomas_complaint.attachment import format_size
 from yankomas_complaint.pipeline import OFFICER_STEP, STEP_ROLES
 from yankomas_complaint.roles import user_roles
 
@@ -16,6 +17,8 @@ class ComplaintForm(OfficeReport):
         context = super().get_context(records, header, data)
         context['receiver'] = cls.receiver
         context['handler_step'] = cls.handler_step
+        context['evidence'] = cls.evidence
+        context['format_size'] = format_size
         return context
 
     @staticmethod
@@ -38,3 +41,8 @@ class ComplaintForm(OfficeReport):
         "The last closed step, whose note is the latest disposition."
         closed = [s for s in complaint.steps if s.ended]
         return closed[-1] if closed else None
+
+    @staticmethod
+    def evidence(complaint):
+        "The files kept as the complaint's evidence, in the order stored."
+        return Pool().get('ir.attachment').evidence_of(complaint)

@@ -8,7 +8,7 @@ from trytond.model import ModelSQL, ModelView, Workflow, fields
 from trytond.model.exceptions import AccessError
 from trytond.pool import Pool
 from trytond.pyson import Eval
-from trytond.transaction import Transaction
+from trytond.transaction import Transaction, without_check_access
 
 from company_working_calendar import clock
 from yankomas_complaint.periods import PERIOD_KINDS
@@ -83,6 +83,20 @@ class Recap(Workflow, ModelSQL, ModelView):
         "Figures As Of", readonly=True,
         help="When the figures were computed; they are frozen at "
         "submission.")
+    chain_head = fields.Char(
+        "Chain Head", readonly=True,
+        help="SHA-256 over the hash chains of the office's complaints when "
+        "the figures were computed: printed on the recap, so that a later "
+        "rewrite of a complaint shows against the signed paper.")
+    chain_link = fields.Integer(
+        "Last Chain Link", readonly=True,
+        help="The last link of the chains the head covers.")
+    chain_unchanged = fields.Function(
+        fields.Boolean(
+            "Chains Unchanged",
+            help="The chains, recomputed now up to the same link, give "
+            "the same head."),
+        'get_chain_unchanged')
     lines = fields.One2Many(
         'yankomas.recap.line', 'recap', "Complaints", readonly=True,
         filter=[('in_period', '=', True)])
@@ -245,6 +259,7 @@ class Recap(Workflow, ModelSQL, ModelView):
         pool = Pool()
         Line = pool.get('yankomas.recap.line')
         Step = pool.get('yankomas.recap.step')
+        Link = pool.get('yankomas.complaint.link')
         recaps = [r for r in recaps if r.state == 'draft']
         Line.delete([l for r in recaps for l in Line.search(
                         [('recap', '=', r.id)])])
@@ -263,7 +278,20 @@ class Recap(Workflow, ModelSQL, ModelView):
                 for values in step_values(recap.company, start, end))
         Line.create(lines)
         Step.create(steps)
-        cls.write(recaps, {'computed': clock.now()})
+        now = clock.now()
+        for recap in recaps:
+            recap.chain_link, recap.chain_head = Link.office_head(
+                recap.company.id)
+            recap.computed = now
+        cls.save(recaps)
+
+    def get_chain_unchanged(self, name):
+        Link = Pool().get('yankomas.complaint.link')
+        if not self.chain_head:
+            return None
+        with without_check_access():
+            _, head = Link.office_head(self.company.id, self.chain_link)
+        return head == self.chain_head
 
     submit = _sign_button('submit')
     check = _sign_button('check')

@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from yankomas_complaint.identity import (
-    compact, is_email, is_nip, is_valid)
+    PHONE_DIGITS, compact, is_email, is_nip, is_phone, is_valid)
 
 VALID_NIKS = ['3528014107900001', '3171011708450001', '3528015508850003']
 
@@ -66,3 +66,26 @@ class IdentityTestCase(unittest.TestCase):
         for value in ['', 'pengadu', 'pengadu@', 'a@b', 'a b@c.id',
                 'a@b@c.id']:
             self.assertFalse(is_email(value), value)
+
+    def test_phone(self):
+        for value in ['081234567801', '+62 812-3456-7801', '(0324) 322111',
+                '0324.322.111', '+968 9123 4567', '0324/322111', '322111']:
+            self.assertTrue(is_phone(value), value)
+
+    def test_not_a_phone(self):
+        "Letters, too few or too many digits, a + inside, two numbers"
+        for value in ['', None, 'telepon saya', '08123ABC4567', '12345',
+                '1234567890123456', '0812+34567', '0812 345 678 / 0324 322 111',
+                '081234567801 ext 2', '\u0661\u0662\u0663\u0664\u0665\u0666\u0667']:
+            self.assertFalse(is_phone(value), value)
+
+    @given(st.text(alphabet='0123456789', min_size=PHONE_DIGITS[0],
+            max_size=PHONE_DIGITS[1]))
+    def test_any_digits_of_a_number_accepted(self, digits):
+        self.assertTrue(is_phone(digits))
+        self.assertTrue(is_phone('+' + digits))
+
+    @given(st.text())
+    def test_phone_has_no_letter(self, value):
+        if is_phone(value):
+            self.assertFalse(any(c.isalpha() for c in value))

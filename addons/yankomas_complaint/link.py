@@ -1,0 +1,345 @@
+"""The stored hash chain of each complaint (see chain.py for the digests)."""
+from collections import defaultdict
+
+from sql import For
+from sql.aggregate import Max
+
+from trytond import backend
+from trytond.i18n import gettext
+from trytond.model import Index, ModelSQL, ModelView, Unique, fields
+from trytond.pool import Pool
+from trytond.tools import grouped_slice, reduce_ids
+from trytond.transaction import Transaction, without_check_access
+
+from . import chain
+from .record import ServerWrittenMixin
+
+DELETED = {'_deleted': True}
+# The values of a link that records a row found edited behind the
+# application when the application next wrote it: the edit stays visible.
+MISMATCH = '_mismatch'
+
+
+class ChainedMixin:
+    """A record of a complaint whose stored state is linked, at each create,
+    write and delete, to the complaint's hash chain."""
+    __slots__ = ()
+    # Columns the server rewrites on its own or that another link covers.
+    _chain_excluded = frozenset({
+            'id', 'create_uid', 'create_date', 'write_uid', 'write_date'})
+
+    @property
+    def chain_complaint(self):
+        "The complaint whose chain holds the record, if any."
+        return self.complaint
+
+    @classmethod
+    def chain_domain(cls, complaint_ids):
+        "The domain of the records of those complaints."
+        return [('complaint', 'in', complaint_ids)]
+
+    @classmethod
+    def chain_fields(cls):
+        "The stored fields a link of the record covers."
+        return sorted(name for name, field in cls._fields.items()
+            if name not in cls._chain_excluded
+            and not isinstance(field, (
+                    fields.Function, fields.One2Many, fields.Many2Many))
+            and not (field._type == 'binary'
+                and getattr(field, 'file_id', None)))
+
+    @classmethod
+    def chain_values(cls, ids):
+        "{id: {field: value}} as stored, for the ids that exist."
+        names = cls.chain_fields()
+        result = {}
+        with without_check_access(), \
+                Transaction().set_context(active_test=False):
+            for sub_ids in grouped_slice(list(ids)):
+                existing = cls.search([('id', 'in', list(sub_ids))], order=[])
+                for row in cls.read([r.id for r in existing], names):
+                    result[row['id']] = {n: row[n] for n in names}
+        return result
+
+    def chain_check(self):
+        """Problems [(kind, model, record, fields)] the row alone cannot
+        show, such as a stored file that no longer matches its hash."""
+        return []
+
+    @classmethod
+    def create(cls, vlist):
+        records = super().create(vlist)
+        Pool().get('yankomas.complaint.link').add(records)
+        return records
+
+    @classmethod
+    def write(cls, *args):
+        records = sum(args[0:None:2], [])
+        before = cls.chain_values([r.id for r in records if r.id >= 0])
+        super().write(*args)
+        Pool().get('yankomas.complaint.link').add(records, before=before)
+
+    @classmethod
+    def delete(cls, records):
+        Pool().get('yankomas.complaint.link').add(records, deleted=True)
+        super().delete(records)
+
+
+class Link(ServerWrittenMixin, ModelSQL, ModelView):
+    __name__ = 'yankomas.complaint.link'
+    __string__ = "Complaint Chain Link"
+
+    complaint = fields.Many2One(
+        'yankomas.complaint', "Complaint", required=True, ondelete='RESTRICT')
+    position = fields.Integer("Position", required=True)
+    model = fields.Char("Model", required=True)
+    record = fields.Integer("Record", required=True)
+    payload = fields.Text(
+        "Record Content", required=True,
+        help="The canonical serialisation of the record as stored.")
+    previous = fields.Char("Previous Digest")
+    digest = fields.Char("Digest", required=True)
+
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        cls.__access__.add('complaint')
+        t = cls.__table__()
+        cls._sql_indexes.update({
+                Index(t,
+                    (t.complaint, Index.Range()),
+                    (t.position, Index.Range())),
+                Index(t,
+                    (t.model, Index.Equality()),
+                    (t.record, Index.Range())),
+                })
+        cls._sql_constraints += [
+            ('position_unique', Unique(t, t.complaint, t.position),
+                'yankomas_complaint.msg_link_position_unique'),
+            ]
+        cls._order = [
+            ('complaint', 'ASC'), ('position', 'ASC'), ('id', 'ASC')]
+
+    @classmethod
+    def chained_models(cls):
+        "The models whose records are linked to the chains."
+        return [Model for _, Model in Pool().iterobject()
+            if isinstance(Model, type) and issubclass(Model, ChainedMixin)
+            and issubclass(Model, ModelSQL)]
+
+    @classmethod
+    def _lock(cls, complaint_ids):
+        """Serialise the writers of a chain: one link follows another.
+        SQLite has one writer at a time already."""
+        if backend.name != 'postgresql' or not complaint_ids:
+            return
+        table = Pool().get('yankomas.complaint').__table__()
+        cursor = Transaction().connection.cursor()
+        for sub_ids in grouped_slice(sorted(complaint_ids)):
+            cursor.execute(*table.select(table.id,
+                    where=reduce_ids(table.id, list(sub_ids)),
+                    order_by=table.id.asc, for_=For('UPDATE')))
+
+    @classmethod
+    def _last_links(cls, where, keys):
+        """The links table joined to keep, among the links where selects,
+        the last of each group of keys (column names)."""
+        table = cls.__table__()
+        columns = [getattr(table, k) for k in keys]
+        last = table.select(*columns, Max(table.position).as_('position'),
+            where=where(table), group_by=columns)
+        condition = table.position == last.position
+        for key in keys:
+            condition &= getattr(table, key) == getattr(last, key)
+        return table, table.join(last, condition=condition)
+
+    @classmethod
+    def heads(cls, complaint_ids):
+        "{complaint id: (position, digest)} of the last links."
+        cursor = Transaction().connection.cursor()
+        result = {}
+        for sub_ids in grouped_slice(complaint_ids):
+            table, query = cls._last_links(
+                lambda t: reduce_ids(t.complaint, list(sub_ids)),
+                ['complaint'])
+            cursor.execute(*query.select(
+                    table.complaint, table.position, table.digest))
+            for complaint, position, digest in cursor:
+                result[complaint] = (position, digest)
+        return result
+
+    @classmethod
+    def last_payloads(cls, model, ids):
+        "{record id: payload} of the last link of each record of model."
+        cursor = Transaction().connection.cursor()
+        result = {}
+        for sub_ids in grouped_slice(ids):
+            table, query = cls._last_links(
+                lambda t: (t.model == model)
+                & reduce_ids(t.record, list(sub_ids)),
+                ['complaint', 'model', 'record'])
+            cursor.execute(*query.select(table.record, table.payload))
+            result.update(cursor)
+        return result
+
+    @classmethod
+    def add(cls, records, deleted=False, before=None):
+        """Add a link for each record whose stored state differs from its
+        last link (or that is deleted). A record whose row, before this
+        write (before: {id: values}) or deletion, no longer matched its last
+        link gets a mismatch link first, so the next write does not hide an
+        edit made behind the application."""
+        owners = {}
+        for record in records:
+            complaint = record.chain_complaint
+            if complaint is not None and complaint.id >= 0:
+                owners[record] = complaint.id
+        if not owners:
+            return
+        cls._lock(set(owners.values()))
+        heads = cls.heads(list(set(owners.values())))
+        by_model = defaultdict(list)
+        for record in owners:
+            by_model[record.__class__].append(record.id)
+        values, last, prior = {}, {}, {}
+        for Model, ids in by_model.items():
+            model = Model.__name__
+            if deleted:
+                prior[model] = Model.chain_values(ids)
+                values[model] = {i: DELETED for i in ids}
+            else:
+                prior[model] = before or {}
+                values[model] = Model.chain_values(ids)
+            last[model] = cls.last_payloads(model, ids)
+        links = []
+
+        def append(complaint, model, record_id, payload):
+            position, previous = heads.get(complaint, (0, None))
+            digest = chain.digest(previous, payload)
+            heads[complaint] = (position + 1, digest)
+            links.append({
+                    'complaint': complaint,
+                    'position': position + 1,
+                    'model': model,
+                    'record': record_id,
+                    'payload': payload,
+                    'previous': previous,
+                    'digest': digest,
+                    })
+        for record, complaint in owners.items():
+            model = record.__name__
+            current = values[model].get(record.id)
+            if current is None:
+                continue
+            payload = chain.canonical(model, record.id, current)
+            linked = last[model].get(record.id)
+            if linked == payload:
+                continue
+            old = prior[model].get(record.id)
+            if (linked is not None and old is not None
+                    and not chain.same(linked, model, record.id, old)):
+                append(complaint, model, record.id, chain.canonical(
+                        model, record.id, {MISMATCH: chain.changed_fields(
+                                linked, old)}))
+            append(complaint, model, record.id, payload)
+            last[model][record.id] = payload
+        if links:
+            with without_check_access():
+                cls.create(links)
+
+    @classmethod
+    def problems(cls, complaint_ids):
+        """{complaint id: [(kind, model, record, fields)]} of the complaints
+        whose stored rows or links no longer hold; kind is 'link' (a link
+        altered, removed or inserted), 'changed' (a row differs from its
+        last link in fields), 'missing' (a linked row is gone) or
+        'unlinked' (a row no link covers)."""
+        found = defaultdict(list)
+        table = cls.__table__()
+        cursor = Transaction().connection.cursor()
+        last = {}
+        for sub_ids in grouped_slice(sorted(complaint_ids), 500):
+            sub_ids = list(sub_ids)
+            links = defaultdict(list)
+            cursor.execute(*table.select(
+                    table.complaint, table.position, table.previous,
+                    table.payload, table.digest, table.model, table.record,
+                    where=reduce_ids(table.complaint, sub_ids),
+                    order_by=[table.complaint.asc, table.position.asc]))
+            for complaint, position, previous, payload, digest, model, \
+                    record in cursor:
+                links[complaint].append((position, previous, payload, digest))
+                if MISMATCH in payload:
+                    names = chain.values_of(payload).get(MISMATCH)
+                    if names is not None:
+                        found[complaint].append(
+                            ('changed', model, record, names))
+                        continue
+                last.setdefault(model, {})[record] = (complaint, payload)
+            for complaint in sub_ids:
+                for position in chain.broken_links(links[complaint])[:1]:
+                    found[complaint].append(('link', cls.__name__, position,
+                            []))
+            cls._check_rows(sub_ids, last, found)
+            last.clear()
+        return dict(found)
+
+    @classmethod
+    def _check_rows(cls, complaint_ids, last, found):
+        "Compare the rows of the complaints with their last links."
+        for Model in cls.chained_models():
+            model = Model.__name__
+            linked = last.get(model, {})
+            with without_check_access(), \
+                    Transaction().set_context(active_test=False):
+                owned = Model.search(Model.chain_domain(complaint_ids))
+            for record in owned:
+                if record.id not in linked:
+                    found[record.chain_complaint.id].append(
+                        ('unlinked', model, record.id, []))
+            current = Model.chain_values(list(linked))
+            for record_id, (complaint, payload) in linked.items():
+                values = current.get(record_id)
+                if values is None:
+                    if payload != chain.canonical(model, record_id, DELETED):
+                        found[complaint].append(
+                            ('missing', model, record_id, []))
+                    continue
+                if not chain.same(payload, model, record_id, values):
+                    found[complaint].append(('changed', model, record_id,
+                            chain.changed_fields(payload, values)))
+            for record in Model.browse(list(current)):
+                for problem in record.chain_check():
+                    found[record.chain_complaint.id].append(problem)
+
+    @classmethod
+    def office_head(cls, company_id, upto=None):
+        """(last link id, head) of the chains of the office's complaints, as
+        they stood once link upto (or the last one) was written: printed on
+        the recap, recomputed later to show that no chain was rewritten."""
+        Complaint = Pool().get('yankomas.complaint')
+        complaint = Complaint.__table__()
+        table = cls.__table__()
+        cursor = Transaction().connection.cursor()
+        if upto is None:
+            cursor.execute(*table.select(Max(table.id)))
+            upto, = cursor.fetchone()
+            upto = upto or 0
+        office = complaint.select(complaint.id,
+            where=complaint.company == company_id)
+        table, query = cls._last_links(
+            lambda t: (t.id <= upto) & t.complaint.in_(office),
+            ['complaint'])
+        cursor.execute(*query.select(table.complaint, table.digest,
+                order_by=table.complaint.asc))
+        return upto, chain.head('%s:%s' % row for row in cursor)
+
+    @classmethod
+    def describe(cls, problem):
+        "A problem of Link.problems as a sentence in the user's language."
+        kind, model, record, names = problem
+        Model = Pool().get(model)
+        labels = Model.fields_get(names) if names else {}
+        return gettext('yankomas_complaint.msg_chain_%s' % kind,
+            model=Model.__names__()['model'], record=record,
+            fields=', '.join(labels[n]['string'] for n in names))
