@@ -7,18 +7,17 @@ from trytond.model.exceptions import AccessError
 from trytond.pool import Pool
 from trytond.transaction import without_check_access
 
-from yankomas_complaint.attachment import format_size
 from yankomas_complaint.chain import head
 from yankomas_complaint.roles import may_correct
 
-from .document import OfficeReport
+from .complaint_form import ComplaintForm
 
 
-class ComplaintDossier(OfficeReport):
-    """The dossier of a complaint for the Ombudsman or the inspectorate:
-    its Form Pengaduan as printed, then its whole record (steps, holds,
-    revisions and corrections, evidence with hashes) and the verification
-    of its hash chain."""
+class ComplaintDossier(ComplaintForm):
+    """The dossier of a complaint for the Ombudsman or the inspectorate
+    (with the form's helpers): its Form Pengaduan as printed, then its
+    whole record (steps, holds, revisions and corrections, evidence with
+    hashes) and the verification of its hash chain."""
     __name__ = 'yankomas.complaint.dossier'
 
     @classmethod
@@ -33,8 +32,6 @@ class ComplaintDossier(OfficeReport):
     def get_context(cls, records, header, data):
         context = super().get_context(records, header, data)
         context['verification'] = cls.verification
-        context['evidence'] = cls.evidence
-        context['format_size'] = format_size
         return context
 
     @staticmethod
@@ -47,10 +44,6 @@ class ComplaintDossier(OfficeReport):
                 complaint.id, (0, ''))
             return ([Link.describe(p) for p in problems], position,
                 digest or head([]))
-
-    @staticmethod
-    def evidence(complaint):
-        return Pool().get('ir.attachment').evidence_of(complaint)
 
     @classmethod
     def _execute(cls, records, header, data, action):
