@@ -215,6 +215,12 @@ CASES = [
     ("a forged state (write)", 'write', {'state': 'done'}, WORKFLOW),
     ("a forged resolution", 'create', {'resolution': "Selesai"},
         "hanya dapat diubah melalui tombol"),
+    # anonymous complaints hold no identity and come by letter, web, LAPOR!
+    ("anonymous by phone", 'create', {'anonymous': True}, "boleh anonim"),
+    ("anonymous by phone (write)", 'write', {'anonymous': True},
+        "boleh anonim"),
+    ("an anonymous letter with its complainant", 'create',
+        dict(LETTER, anonymous=True), "tidak memuat identitas"),
     ]
 
 # Words of Tryton's English messages that an Indonesian one has not.

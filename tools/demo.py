@@ -182,6 +182,18 @@ def _received_at(engine, now, hours_ago):
         microsecond=0)
 
 
+def _identity(Party, countries, data):
+    "The complainant of a demo complaint, as the form takes it down."
+    name, id_type, id_number, nationality, phone, address = data['who']
+    party = Party(name=name)
+    party.save()
+    return dict(
+        complainant=party.id, id_type=id_type, id_number=id_number,
+        nationality=countries[nationality].id, phone=phone or None,
+        address=address or None,
+        confidential=data.get('confidential', False))
+
+
 def _complaints(pool, company, users, countries):
     Complaint = pool.get('yankomas.complaint')
     Category = pool.get('yankomas.complaint.category')
@@ -194,19 +206,21 @@ def _complaints(pool, company, users, countries):
     for i, data in enumerate(
             sorted(COMPLAINTS, key=lambda d: -d['ago']), 1):
         at = _received_at(engine, now, data['ago'])
-        name, id_type, id_number, nationality, phone, address = data['who']
         creator = users['duta' if data['channel'] == 'walk_in'
             else 'petugas']
-        party = Party(name=name)
-        party.save()
         values = dict(
             company=company.id, channel=data['channel'], received=at,
             category=categories[data['category']].id,
-            subject=data['subject'], description=data['description'] or None,
-            complainant=party.id, id_type=id_type, id_number=id_number,
-            nationality=countries[nationality].id, phone=phone or None,
-            address=address or None,
-            confidential=data.get('confidential', False))
+            subject=data['subject'], description=data['description'] or None)
+        if data.get('anonymous'):
+            # No identity at all: where and when stand for it.
+            values.update(anonymous=True, nationality=None,
+                incident_place=data['place'],
+                incident_time=at - dt.timedelta(days=2))
+        else:
+            values.update(_identity(Party, countries, data))
+        id_type = values.get('id_type')
+        nationality = data['who'][3] if data['who'] else None
         if id_type == 'passport':
             values['id_country'] = countries[nationality].id
             values['service'] = 'stay_permit'

@@ -48,7 +48,8 @@ _SAMPANG = "Jl. Rajawali No. %d, Kec. Sampang, Kab. Sampang, Jawa Timur"
 
 # Each complaint: received how many hours ago, channel, category code,
 # subject, chronology, complainant (name, id type, number, nationality,
-# phone, address), then the path: (button, minutes taken, note).
+# phone, address; or None and anonymous=True with the place of the
+# incident), then the path: (button, minutes taken, note).
 COMPLAINTS = [
     dict(ago=340, channel='walk_in', category='mpaspor',
         subject="Aplikasi M-Paspor gagal mengunggah KTP",
@@ -134,7 +135,7 @@ COMPLAINTS = [
     dict(ago=90, channel='lapor', category='fees',
         subject="Laporan SP4N-LAPOR!: biaya tambahan di luar PNBP",
         description="Pelapor menyebut diminta biaya tambahan untuk mempercepat paspor.",
-        who=("Anonim LAPOR", 'nik', '3528070101900003', 'ID', '', _SAMPANG % 1), confidential=True,
+        who=None, anonymous=True, place="Loket 3 Kantor Imigrasi Pamekasan",
         path=[('escalate', 20, "Dugaan pungutan; laporkan ke pimpinan."),
             ('request_direction', 30, "Perlu arahan Kasi untuk penelusuran."),
             ('give_direction', 50, "Telusuri rekaman CCTV dan konfirmasi ke pelapor melalui LAPOR!."),

@@ -12,6 +12,7 @@ from trytond.transaction import Transaction, without_check_access
 from company_working_calendar import clock
 
 from . import bounds, identity
+from .identity import IDENTITY_FIELDS
 from .bounds import SIZES
 from .link import ChainedMixin
 from .exceptions import (
@@ -19,7 +20,7 @@ from .exceptions import (
     ComplaintReceivedError, ComplaintSequenceMissing, IdentityValidationError,
     StepHoldError)
 from .pipeline import (
-    BACKDATED_CHANNELS, BUTTONS, FINAL_STATES, INTAKE_STATES,
+    ANONYMOUS_CHANNELS, BACKDATED_CHANNELS, BUTTONS, FINAL_STATES, INTAKE_STATES,
     NEEDS_COMPLETE_FORM, NOTE_OPTIONAL, OFFICER_STEP, SETS_RESOLUTION,
     STEP_ROLES, first_state, level_reached, received_problem, responsible,
     transitions)
@@ -116,8 +117,22 @@ class Complaint(
         "Chronology", size=SIZES['description'], states=_states,
         help="What happened: who, what, when, where, why and how.")
 
+    anonymous = fields.Boolean(
+        "Anonymous",
+        states={
+            'invisible': ~Eval('channel').in_(list(ANONYMOUS_CHANNELS)),
+            'readonly': ~Eval('state').in_(list(INTAKE_STATES)),
+            },
+        help="Came without any identity (a letter, a web form or a "
+        "SP4N-LAPOR! report): none is asked, the answer goes back through "
+        "the channel.")
     complainant = fields.Many2One(
-        'party.party', "Complainant", required=True, states=_states,
+        'party.party', "Complainant",
+        states={
+            'required': ~Eval('anonymous', False),
+            'invisible': Eval('anonymous', False),
+            'readonly': _closed,
+            },
         context={'company': Eval('company', -1)}, depends={'company'})
     phone = fields.Char("Phone", size=SIZES['phone'], states=_states)
     email = fields.Char("E-mail", states=_states)
@@ -311,6 +326,16 @@ class Complaint(
     def default_representation():
         return 'self'
 
+    @staticmethod
+    def default_anonymous():
+        return False
+
+    @fields.depends('anonymous', *IDENTITY_FIELDS)
+    def on_change_anonymous(self):
+        if self.anonymous:
+            for name in IDENTITY_FIELDS:
+                setattr(self, name, None)
+
     @classmethod
     def default_nationality(cls):
         Country = Pool().get('country.country')
@@ -357,6 +382,9 @@ class Complaint(
                     If(Eval('state') == 'cancelled', 'muted', ''))),
             ('//page[@id="resolution"]', 'states', {
                     'invisible': ~Bool(Eval('resolution')),
+                    }),
+            ('//group[@id="identity"]', 'states', {
+                    'invisible': Eval('anonymous', False),
                     }),
             ]
 
@@ -550,6 +578,7 @@ class Complaint(
     @classmethod
     def validate_fields(cls, complaints, field_names):
         super().validate_fields(complaints, field_names)
+        cls._check_anonymous(complaints, field_names)
         cls._check_identity(complaints, field_names)
         if field_names and not (field_names & {'incident_time', 'received'}):
             return
@@ -564,6 +593,29 @@ class Complaint(
                         first=bounds.FIRST_INCIDENT.year,
                         received=Calendar.of(complaint.company).format_local(
                             complaint.received)))
+
+    @classmethod
+    def _check_anonymous(cls, complaints, field_names=None):
+        """An anonymous complaint comes through a channel that allows it and
+        holds no identity, not even an invented one."""
+        if field_names and not (field_names & (
+                    {'anonymous', 'channel'} | set(IDENTITY_FIELDS))):
+            return
+        for complaint in complaints:
+            if not complaint.anonymous:
+                continue
+            if complaint.channel not in ANONYMOUS_CHANNELS:
+                raise IdentityValidationError(gettext(
+                        'yankomas_complaint.msg_complaint_anonymous_channel',
+                        complaint=complaint.rec_name,
+                        channel=complaint.channel_string))
+            given = [n for n in IDENTITY_FIELDS if getattr(complaint, n)]
+            if given:
+                labels = cls.fields_get(given)
+                raise IdentityValidationError(gettext(
+                        'yankomas_complaint.msg_complaint_anonymous_identity',
+                        complaint=complaint.rec_name,
+                        fields=', '.join(labels[n]['string'] for n in given)))
 
     @classmethod
     def _check_identity(cls, complaints, field_names=None):
@@ -604,6 +656,11 @@ class Complaint(
 
     def missing_form_fields(self):
         "Names of the fields the complaint form still lacks."
+        if self.anonymous:
+            # Nobody to ask again: what happened, where and when.
+            required = ['category', 'description', 'incident_place',
+                'incident_time']
+            return [n for n in required if not getattr(self, n)]
         required = ['complainant', 'id_type', 'id_number', 'address',
             'category', 'description']
         if self.id_type == 'passport':

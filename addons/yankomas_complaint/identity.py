@@ -71,3 +71,10 @@ def is_nip(code):
     except ValueError:
         return False
     return 1 <= month <= 12 and year >= int(birth[:4])
+
+
+# The fields of a complaint that tell who complained: an anonymous
+# complaint has none of them.
+IDENTITY_FIELDS = (
+    'complainant', 'id_type', 'id_number', 'id_country', 'address', 'phone',
+    'email', 'represented_name', 'power_of_attorney')

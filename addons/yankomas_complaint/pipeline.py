@@ -79,6 +79,9 @@ ROLES = ('duta_layanan', 'petugas', 'kasubsi', 'kasi', 'kepala_kantor')
 # Channels whose complaints arrived before they are entered: their receipt
 # may be back-dated (within the office's window, with a reason).
 BACKDATED_CHANNELS = ('letter', 'email', 'lapor')
+# Channels through which a complaint may come without any identity: the
+# answer goes back the way it came (the LAPOR! report, the web page).
+ANONYMOUS_CHANNELS = ('web', 'letter', 'lapor')
 # Entering a letter takes a moment: earlier than this counts as back-dated.
 RECEIVED_TOLERANCE = dt.timedelta(hours=1)
 

@@ -366,6 +366,7 @@ class RecapLine(RecapPartMixin, ModelSQL, ModelView):
     complainant = fields.Char(
         "Complainant", help="Empty when the identity is confidential.")
     confidential = fields.Boolean("Confidential")
+    anonymous = fields.Boolean("Anonymous")
     channel = fields.Selection('get_channels', "Channel", sort=False)
     channel_string = channel.translated('channel')
     category = fields.Many2One(

@@ -110,7 +110,8 @@ def line_values(company, start, end):
         .join(user, 'LEFT', condition=user.id == per_complaint.handler)
         .select(
             complaint.id, complaint.number, complaint.received,
-            complaint.confidential, party.name, complaint.channel,
+            complaint.confidential, complaint.anonymous, party.name,
+            complaint.channel,
             complaint.category, user.name, per_complaint.level, last.action,
             Coalesce(Case((closed_by_end, complaint.resolution), else_=Null),
                 last.note),
@@ -121,16 +122,17 @@ def line_values(company, start, end):
             where=wanted,
             order_by=[complaint.received, complaint.id]))
     cursor.execute(*query)
-    for (complaint_id, number, received, confidential, complainant, channel,
-            category, handler, level, action, action_note, resolved,
-            worked, standard_time, status, received_in_period, open_step,
-            deadline) in cursor:
+    for (complaint_id, number, received, confidential, anonymous,
+            complainant, channel, category, handler, level, action,
+            action_note, resolved, worked, standard_time, status,
+            received_in_period, open_step, deadline) in cursor:
         yield {
             'complaint': complaint_id,
             'number': number,
             'received': received,
             'complainant': None if confidential else complainant,
             'confidential': bool(confidential),
+            'anonymous': bool(anonymous),
             'channel': channel,
             'category': category,
             'handler': handler,

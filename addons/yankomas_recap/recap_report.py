@@ -86,18 +86,21 @@ class RecapReport(OfficeReport):
         # does not keep the order of the ids.
         ids = [l.id for l in recap.lines]
         values = {v['id']: v for v in Line.read(
-                ids, LINE_COLUMNS + ['confidential'])}
+                ids, LINE_COLUMNS + ['confidential', 'anonymous'])}
         lines = [values[i] for i in ids]
         labels = {c: cls.labels('yankomas.recap.line', c)
             for c in ('channel', 'level', 'status')}
         labels['category'] = {c.id: c.rec_name for c in Category.browse(
                 list({l['category'] for l in lines if l['category']}))}
         confidential = gettext('yankomas_recap.msg_recap_confidential')
+        anonymous = gettext('yankomas_complaint.msg_anonymous')
         format_local = pool.get('company.working_calendar').of(
             recap.company).format_local
 
         def text(line, column):
             value = line[column]
+            if column == 'complainant' and line['anonymous']:
+                return anonymous
             if column == 'complainant' and line['confidential']:
                 return confidential
             if column in labels:
