@@ -134,6 +134,11 @@ class Complaint(
             'readonly': _closed,
             },
         context={'company': Eval('company', -1)}, depends={'company'})
+    complainant_name = fields.Char(
+        "Name on the Form", readonly=True,
+        states={'invisible': Eval('anonymous', False)},
+        help="The complainant's name as the form took it down: a later "
+        "change of the party does not rewrite it.")
     phone = fields.Char("Phone", size=SIZES['phone'], states=_states)
     email = fields.Char("E-mail", states=_states)
     address = fields.Text(
@@ -305,6 +310,19 @@ class Complaint(
         cls.__rpc__.update({
                 'verify_integrity': RPC(readonly=True),
                 })
+
+    @classmethod
+    def __register__(cls, module):
+        pool = Pool()
+        Party = pool.get('party.party')
+        complaint, party = cls.__table__(), Party.__table__()
+        cursor = Transaction().connection.cursor()
+        named = cls.__table_handler__(module).column_exist('complainant_name')
+        super().__register__(module)
+        if not named:
+            cursor.execute(*complaint.update([complaint.complainant_name],
+                    [party.select(party.name,
+                            where=party.id == complaint.complainant)]))
 
     @staticmethod
     def default_company():
@@ -486,6 +504,11 @@ class Complaint(
         if values.get('id_number'):
             values['id_number'] = identity.compact(
                 values.get('id_type'), values['id_number'])
+        # The server takes the name down from the party, never a client.
+        values.pop('complainant_name', None)
+        if 'complainant' in values or mode == 'create':
+            values['complainant_name'] = cls._name_of(
+                values.get('complainant'))
         if mode == 'create':
             channel = values.get('channel', cls.default_channel())
             values['state'] = first_state(channel)
@@ -493,6 +516,16 @@ class Complaint(
             # Numbered once stored (_number): a refused complaint takes none.
             values['number'] = None
         return values
+
+    @staticmethod
+    def _name_of(party_id):
+        "The name of the party as the complaint keeps it."
+        Party = Pool().get('party.party')
+        if not isinstance(party_id, int) or party_id < 0:
+            return None
+        with without_check_access():
+            parties = Party.search([('id', '=', party_id)])
+        return parties[0].name if parties else None
 
     @classmethod
     def _check_received(cls, values, channel):

@@ -59,11 +59,9 @@ def line_values(company, start, end):
     pool = Pool()
     Complaint = pool.get('yankomas.complaint')
     Step = pool.get('yankomas.complaint.step')
-    Party = pool.get('party.party')
     User = pool.get('res.user')
     cursor = Transaction().connection.cursor()
-    complaint, step, party = (
-        Complaint.__table__(), Step.__table__(), Party.__table__())
+    complaint, step = Complaint.__table__(), Step.__table__()
     user = User.__table__()
     standard = standards(company)
 
@@ -106,11 +104,11 @@ def line_values(company, start, end):
         .join(per_complaint, 'LEFT',
             condition=per_complaint.complaint == complaint.id)
         .join(last, 'LEFT', condition=last.complaint == complaint.id)
-        .join(party, 'LEFT', condition=party.id == complaint.complainant)
         .join(user, 'LEFT', condition=user.id == per_complaint.handler)
         .select(
             complaint.id, complaint.number, complaint.received,
-            complaint.confidential, complaint.anonymous, party.name,
+            complaint.confidential, complaint.anonymous,
+            complaint.complainant_name,
             complaint.channel,
             complaint.category, user.name, per_complaint.level, last.action,
             Coalesce(Case((closed_by_end, complaint.resolution), else_=Null),
