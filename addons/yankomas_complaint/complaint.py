@@ -373,12 +373,20 @@ class Complaint(
         party = self.complainant
         if not party:
             return
+        # Only what the complaint would accept: a party's free-form contact
+        # ("rumah: 0324 ...") is left for the officer to take down.
         if not self.phone:
-            self.phone = party.phone or party.mobile
-        if not self.email:
+            self.phone = next((p for p in [party.phone, party.mobile]
+                    if p and identity.is_phone(p)), None)
+        if not self.email and party.email and identity.is_email(party.email):
             self.email = party.email
         if not self.address and party.addresses:
             self.address = party.addresses[0].full_address
+
+    @fields.depends('compensation_claimed', 'compensation_amount')
+    def on_change_compensation_claimed(self):
+        if not self.compensation_claimed:
+            self.compensation_amount = None
 
     @fields.depends('id_type', 'id_number', 'nationality', 'id_country')
     def on_change_id_type(self):
