@@ -23,7 +23,7 @@ export TRYTOND_DATABASE__PATH := $(CURDIR)/var/db
 export TRYTOND_WEB__ROOT := $(CURDIR)/var/sao
 DB := yankomas
 DEMO_PASSWORD := yankomas-demo
-DEMO_USERS := duta petugas kasubsi kasi kakan admin
+DEMO_USERS := duta petugas kasubsi kasi kakan pdp admin
 ADMIN = $(VENV)/bin/trytond-admin -c $(CONF) -d $(DB) -l id
 
 VENV_STAMP := $(VENV)/.installed
@@ -33,8 +33,10 @@ PASSFILE := var/admin-password
 # Our modules, each with its own tests, in the order of their dependencies;
 # the demo activates the last ones, which bring in the rest.
 MODULES := company_working_calendar yankomas_complaint yankomas_email \
-	yankomas_document yankomas_recap yankomas_reporting yankomas_board
-TOP_MODULES := yankomas_email yankomas_recap yankomas_reporting yankomas_board
+	yankomas_document yankomas_recap yankomas_reporting yankomas_board \
+	yankomas_privacy
+TOP_MODULES := yankomas_email yankomas_recap yankomas_reporting yankomas_board \
+	yankomas_privacy
 MODULE_FILES := $(shell find $(addprefix addons/,$(MODULES)) -type f \
 	\( -name '*.py' -o -name '*.xml' -o -name '*.cfg' -o -name '*.po' \) \
 	-not -path '*/tests/*')

@@ -26,7 +26,7 @@ ARTIFACTS = ROOT / 'tests' / 'artifacts'
 # The modules `make run` activates (they bring in the others).
 TOP_MODULES = [
     'yankomas_email', 'yankomas_recap', 'yankomas_reporting',
-    'yankomas_board']
+    'yankomas_board', 'yankomas_privacy']
 # Run by unittest in `make test`'s module tests, not here.
 collect_ignore = ['test_modules_together.py']
 

@@ -1,7 +1,7 @@
 """Load the demo office into a database where the modules are activated.
 
     trytond-admin -c trytond.conf -d yankomas -u yankomas_board \
-        yankomas_email yankomas_recap yankomas_reporting \
+        yankomas_email yankomas_recap yankomas_reporting yankomas_privacy \
         --activate-dependencies -l id
     python tools/demo.py -c trytond.conf -d yankomas
 
@@ -116,6 +116,12 @@ def _office(pool):
     return company
 
 
+def _qualified(group):
+    "(module, XML id) of a group named with or without its module."
+    module, _, name = group.rpartition('.')
+    return module or 'yankomas_complaint', name
+
+
 def _users(pool, company):
     User = pool.get('res.user')
     Lang = pool.get('ir.lang')
@@ -137,7 +143,7 @@ def _users(pool, company):
             email='%s@%s' % (login, EMAIL_DOMAIN),
             companies=[company], company=company,
             employees=[employee], employee=employee,
-            groups=[ModelData.get_id('yankomas_complaint', group)])
+            groups=[ModelData.get_id(*_qualified(group))])
         user.save()
         users[login] = user
     admin, = User.search([('login', '=', 'admin')])

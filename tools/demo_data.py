@@ -27,6 +27,8 @@ USERS = {
     'kasubsi': ("Nur Laila Hidayati", 'group_kasubsi', '198811042010122003'),
     'kasi': ("Ahmad Syaiful Bahri", 'group_kasi', '198302182006041001'),
     'kakan': ("Dr. Hendra Wijaya", 'group_kepala_kantor', '197705092000031002'),
+    'pdp': ("Dewi Kartika Sari", 'yankomas_privacy.group_data_protection',
+        '199012112015032004'),
     }
 
 # Who presses each button in the demo.

@@ -1,0 +1,5 @@
+from trytond.exceptions import UserError
+
+
+class BreachError(UserError):
+    "A breach record that cannot be changed as asked."
