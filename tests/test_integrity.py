@@ -40,6 +40,15 @@ def test_only_head_of_office_and_admin_verify(server):
             'kepala kantor' in error.value.message.lower())
 
 
+@pytest.mark.parametrize('ids', ['semua', [0], [-1], ['1'], [True], [2 ** 40],
+        {'id': 1}])
+def test_malformed_ids_refused(kakan, ids):
+    with pytest.raises(RPCError) as error:
+        kakan.model(COMPLAINT, 'verify_integrity', ids)
+    assert error.value.user_error, error.value
+    assert 'daftar' in error.value.message
+
+
 def test_step_edited_with_sql_is_found(server, kakan):
     (complaint_id, number, step_id, note), = server.sql(
         'SELECT c.id, c.number, s.id, s.note FROM yankomas_complaint c '

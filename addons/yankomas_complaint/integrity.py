@@ -3,11 +3,13 @@ and nightly with a notice to the administrators."""
 import json
 import logging
 
+from trytond.exceptions import UserError
 from trytond.i18n import gettext
 from trytond.model.exceptions import AccessError
 from trytond.pool import Pool
 from trytond.transaction import without_check_access
 
+from .bounds import MAX_ID
 from .roles import may_correct
 
 logger = logging.getLogger(__name__)
@@ -24,6 +26,10 @@ class IntegrityMixin:
         if not may_correct():
             raise AccessError(gettext(
                     'yankomas_complaint.msg_complaint_verify_access'))
+        if not isinstance(ids, (list, tuple)) or not all(
+                type(i) is int and 0 < i <= MAX_ID for i in ids):
+            raise UserError(gettext(
+                    'yankomas_complaint.msg_complaint_verify_ids'))
         if ids:
             complaints = cls.browse(ids)
             cls.read(ids, ['id'])  # refuses what the user may not read
