@@ -220,6 +220,8 @@ class Attachment(ChainedMixin, metaclass=PoolMeta):
         if mode == 'delete' or (
                 mode == 'write' and set(values) & FILE_FIELDS):
             cls._check_locked(records, mode)
+        if mode == 'write' and 'resource' in values:
+            cls._check_not_moved(records, values['resource'])
         if mode == 'write' and set(values) & FILE_FIELDS:
             given, content = cls._given_content(values)
             for record in records:
@@ -234,6 +236,18 @@ class Attachment(ChainedMixin, metaclass=PoolMeta):
                         else record.content_type),
                     size=((len(content) if content else 0) if given
                         else record.data_size))
+
+    @classmethod
+    def _check_not_moved(cls, records, resource):
+        """A complaint's evidence stays with it: moved, it would leave its
+        last link in the first complaint's chain."""
+        target = complaint_of(resource)
+        for record in records:
+            complaint = complaint_of(record.resource)
+            if complaint and complaint != target:
+                raise EvidenceLocked(gettext(
+                        'yankomas_complaint.msg_evidence_moved',
+                        name=record.name, complaint=complaint.rec_name))
 
     @classmethod
     def _check_locked(cls, records, mode):
