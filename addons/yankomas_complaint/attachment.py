@@ -27,6 +27,7 @@ from trytond.transaction import Transaction, without_check_access
 from .exceptions import EvidenceError, EvidenceLocked
 from .link import ChainedMixin
 from .pipeline import INTAKE_STATES
+from .revision import CORRECTION
 
 # kind: (label, MIME type as filetype names it, endings of the file name)
 EVIDENCE_TYPES = {
@@ -55,8 +56,6 @@ DEFAULT_SIZE_LIMIT = 25  # MiB
 MIB = 1024 * 1024
 # The fields that make a piece of evidence what it is.
 FILE_FIELDS = {'name', 'type', 'link', 'data', 'file_id', 'resource'}
-# Set by the server for a recorded correction only.
-CORRECTION = '_yankomas_correction'
 
 
 def sha256(content):

@@ -25,7 +25,7 @@ from .pipeline import (
     STEP_ROLES, first_state, level_reached, received_problem, responsible,
     transitions)
 from .integrity import IntegrityMixin
-from .revision import RevisedMixin
+from .revision import CORRECTION, RevisedMixin
 from .roles import user_roles
 from .step import STEP_SELECTION
 
@@ -857,7 +857,7 @@ class Complaint(
                         fields=', '.join(
                             labels[n]['string'] for n in locked)))
         if (mode == 'write'
-                and not Transaction().context.get('_yankomas_correction')):
+                and not Transaction().context.get(CORRECTION)):
             cls._check_open(complaints)
         if mode == 'delete':
             for complaint in complaints:

@@ -12,11 +12,9 @@ from trytond.pyson import Eval
 from trytond.transaction import Transaction, without_check_access
 from trytond.wizard import Button, StateTransition, StateView, Wizard
 
-from company_working_calendar import clock
-
 from .exceptions import CorrectionError
 from .pipeline import INTAKE_STATES
-from .revision import TEXT_FORMATS, field_text
+from .revision import CORRECTION, TEXT_FORMATS, field_text
 from .roles import may_correct
 
 EVIDENCE = 'evidence'
@@ -174,7 +172,7 @@ class Correct(Wizard):
         Complaint = Pool().get('yankomas.complaint')
         value = parse_field_text(complaint, name, text)
         with without_check_access(), Transaction().set_context(
-                _yankomas_correction=reason):
+                {CORRECTION: reason}):
             Complaint.write([complaint], {name: value})
 
     @staticmethod
@@ -191,17 +189,8 @@ class Correct(Wizard):
         if digest:
             old += ' (SHA-256 %s)' % digest
         with without_check_access(), Transaction().set_context(
-                _yankomas_correction=reason):
+                {CORRECTION: reason}):
             Attachment.delete([evidence])
             step = complaint.current_step
-            Revision.create([{
-                        'complaint': complaint.id,
-                        'kind': 'correction',
-                        'step': step.id if step else None,
-                        'field': EVIDENCE,
-                        'old_value': old,
-                        'new_value': '',
-                        'user': Transaction().user or None,
-                        'date': clock.now(),
-                        'reason': reason,
-                        }])
+            Revision.create([Revision.change(complaint,
+                        step.id if step else None, EVIDENCE, old, '')])

@@ -11,6 +11,10 @@ from .link import ChainedMixin
 from .pipeline import INTAKE_STATES
 from .record import ServerWrittenMixin
 
+# The context key of a correction, holding its reason: set on the server by
+# the correct wizard only (RPC drops the context keys beginning with '_').
+CORRECTION = '_yankomas_correction'
+
 TEXT_FORMATS = {
     'datetime': '%d/%m/%Y %H:%M',
     'date': '%d/%m/%Y',
@@ -76,6 +80,24 @@ class Revision(ChainedMixin, ServerWrittenMixin, ModelSQL, ModelView):
         cls._sql_indexes.add(Index(t, (t.complaint, Index.Range())))
         cls._order = [('date', 'ASC'), ('id', 'ASC')]
 
+    @classmethod
+    def change(cls, complaint, step, field, old_value, new_value):
+        """The values of a revision of complaint at step (an id) made now by
+        the user: a correction, with its reason, in a correction's
+        context."""
+        reason = Transaction().context.get(CORRECTION)
+        return {
+            'complaint': complaint.id,
+            'kind': 'correction' if reason else 'revision',
+            'step': step,
+            'field': field,
+            'old_value': old_value,
+            'new_value': new_value,
+            'user': Transaction().user or None,
+            'date': clock.now(),
+            'reason': reason or None,
+            }
+
     def get_field_string(self, name):
         Complaint = Pool().get('yankomas.complaint')
         if self.field in Complaint._fields:
@@ -102,7 +124,7 @@ class RevisedMixin:
         """{complaint id: (open step, {field: old text})} of the complaints
         past intake that args change."""
         revised = set(cls.revised_fields())
-        if Transaction().context.get('_yankomas_correction'):
+        if Transaction().context.get(CORRECTION):
             revised.add('resolution')
         before = {}
         for records, values in zip(args[::2], args[1::2]):
@@ -124,26 +146,13 @@ class RevisedMixin:
         Revision = Pool().get('yankomas.complaint.revision')
         if not before:
             return
-        reason = Transaction().context.get('_yankomas_correction')
-        user = Transaction().user or None
-        now = clock.now()
         vlist = []
         for complaint in cls.browse(list(before)):
             step, old = before[complaint.id]
             for name, old_text in sorted(old.items()):
                 new_text = field_text(complaint, name)
-                if new_text == old_text:
-                    continue
-                vlist.append({
-                        'complaint': complaint.id,
-                        'kind': 'correction' if reason else 'revision',
-                        'step': step,
-                        'field': name,
-                        'old_value': old_text,
-                        'new_value': new_text,
-                        'user': user,
-                        'date': now,
-                        'reason': reason or None,
-                        })
+                if new_text != old_text:
+                    vlist.append(Revision.change(
+                            complaint, step, name, old_text, new_text))
         with without_check_access():
             Revision.create(vlist)
