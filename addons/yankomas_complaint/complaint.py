@@ -24,6 +24,7 @@ from .pipeline import (
     NEEDS_COMPLETE_FORM, NOTE_OPTIONAL, OFFICER_STEP, SETS_RESOLUTION,
     STEP_ROLES, first_state, level_reached, received_problem, responsible,
     transitions)
+from .confidentiality import ConfidentialMixin
 from .integrity import IntegrityMixin
 from .revision import CORRECTION, RevisedMixin
 from .roles import user_roles
@@ -37,13 +38,15 @@ WORKFLOW_FIELDS = {
 SERVER_FIELDS = WORKFLOW_FIELDS - {'company', 'channel', 'received'}
 _closed = Eval('state').in_(list(FINAL_STATES))
 _states = {'readonly': _closed}
+_hidden = Eval('identity_hidden', False)
+_identity = {'readonly': _closed | _hidden}
 _passport = {
     'invisible': Eval('id_type') != 'passport',
-    'readonly': _closed,
+    'readonly': _closed | _hidden,
     }
 _representative = {
     'invisible': Eval('representation') != 'representative',
-    'readonly': _closed,
+    'readonly': _closed | _hidden,
     }
 
 
@@ -59,8 +62,8 @@ def _sop_button(action):
 
 
 class Complaint(
-        ChainedMixin, RevisedMixin, IntegrityMixin, Workflow, ModelSQL,
-        ModelView):
+        ConfidentialMixin, ChainedMixin, RevisedMixin, IntegrityMixin,
+        Workflow, ModelSQL, ModelView):
     __name__ = 'yankomas.complaint'
     __string__ = "Complaint"
     _rec_name = 'number'
@@ -129,8 +132,8 @@ class Complaint(
     complainant = fields.Many2One(
         'party.party', "Complainant",
         states={
-            'required': ~Eval('anonymous', False),
-            'invisible': Eval('anonymous', False),
+            'required': ~Eval('anonymous', False) & ~_hidden,
+            'invisible': Eval('anonymous', False) | _hidden,
             'readonly': _closed,
             },
         context={'company': Eval('company', -1)}, depends={'company'})
@@ -139,20 +142,21 @@ class Complaint(
         states={'invisible': Eval('anonymous', False)},
         help="The complainant's name as the form took it down: a later "
         "change of the party does not rewrite it.")
-    phone = fields.Char("Phone", size=SIZES['phone'], states=_states)
-    email = fields.Char("E-mail", states=_states)
+    phone = fields.Char("Phone", size=SIZES['phone'], states=_identity)
+    email = fields.Char("E-mail", states=_identity)
     address = fields.Text(
-        "Address", size=SIZES['address'], states=_states)
+        "Address", size=SIZES['address'], states=_identity)
     nationality = fields.Many2One(
         'country.country', "Nationality", states=_states)
     id_type = fields.Selection([
             (None, ""),
             ('nik', "NIK (Indonesian ID card)"),
             ('passport', "Passport"),
-            ], "ID Type", sort=False, states=_states)
+            ], "ID Type", sort=False,
+        states={'readonly': _closed, 'invisible': _hidden})
     id_type_string = id_type.translated('id_type')
     id_number = fields.Char(
-        "ID Number", size=SIZES['id_number'], states=_states)
+        "ID Number", size=SIZES['id_number'], states=_identity)
     id_country = fields.Many2One(
         'country.country', "Issuing Country", states=_passport)
     representation = fields.Selection([
@@ -197,7 +201,7 @@ class Complaint(
             })
     confidential = fields.Boolean(
         "Confidential",
-        states=_states,
+        states=_identity,
         help="The complainant asked that their identity be kept "
         "confidential.")
 

@@ -5,6 +5,8 @@ from trytond.pool import Pool
 from trytond.pyson import Eval, Id
 
 from .attachment import DEFAULT_SIZE_LIMIT, DEFAULT_TYPES, EVIDENCE_SELECTION
+from .confidential import DEFAULT_ROLES
+from .step import ROLE_SELECTION
 
 
 def _sequence_field(company):
@@ -32,6 +34,13 @@ def _evidence_size_limit_field(domain=None):
         help="The largest evidence file the office keeps.")
 
 
+def _identity_roles_field():
+    return fields.MultiSelection(
+        ROLE_SELECTION, "Roles Seeing Confidential Identities", sort=False,
+        help="The roles of the office that see who made a confidential "
+        "complaint; everyone else reads \"Confidential\" instead.")
+
+
 class Configuration(
         ModelSingleton, ModelSQL, ModelView, CompanyMultiValueMixin):
     __name__ = 'yankomas.configuration'
@@ -41,6 +50,7 @@ class Configuration(
         _sequence_field(Eval('context', {}).get('company', -1)))
     evidence_types = fields.MultiValue(_evidence_types_field())
     evidence_size_limit = fields.MultiValue(_evidence_size_limit_field())
+    identity_roles = fields.MultiValue(_identity_roles_field())
     backdate_days = fields.Integer(
         "Back-dating Window", required=True,
         domain=[('backdate_days', '>=', 0), ('backdate_days', '<=', 366)],
@@ -58,6 +68,8 @@ class Configuration(
             return Pool().get('yankomas.configuration.sequence')
         if field in {'evidence_types', 'evidence_size_limit'}:
             return Pool().get('yankomas.configuration.evidence')
+        if field == 'identity_roles':
+            return Pool().get('yankomas.configuration.identity')
         return super().multivalue_model(field)
 
     @classmethod
@@ -74,6 +86,11 @@ class Configuration(
     def default_evidence_size_limit(cls, **pattern):
         return cls.multivalue_model(
             'evidence_size_limit').default_evidence_size_limit()
+
+    @classmethod
+    def default_identity_roles(cls, **pattern):
+        return cls.multivalue_model(
+            'identity_roles').default_identity_roles()
 
 
 class ConfigurationSequence(ModelSQL, CompanyValueMixin):
@@ -108,3 +125,14 @@ class ConfigurationEvidence(ModelSQL, CompanyValueMixin):
     @classmethod
     def default_evidence_size_limit(cls):
         return DEFAULT_SIZE_LIMIT
+
+
+class ConfigurationIdentity(ModelSQL, CompanyValueMixin):
+    __name__ = 'yankomas.configuration.identity'
+    __string__ = "Yankomas Configuration Identity"
+
+    identity_roles = _identity_roles_field()
+
+    @classmethod
+    def default_identity_roles(cls):
+        return list(DEFAULT_ROLES)

@@ -12,6 +12,7 @@ from trytond.tools import grouped_slice, reduce_ids
 from trytond.transaction import Transaction, without_check_access
 
 from . import chain
+from .confidentiality import IdentityCopyMixin
 from .record import ServerWrittenMixin
 
 DELETED = {'_deleted': True}
@@ -85,9 +86,12 @@ class ChainedMixin:
         super().delete(records)
 
 
-class Link(ServerWrittenMixin, ModelSQL, ModelView):
+class Link(IdentityCopyMixin, ServerWrittenMixin, ModelSQL, ModelView):
     __name__ = 'yankomas.complaint.link'
     __string__ = "Complaint Chain Link"
+    # The rows of complaints and of their revisions hold the identity.
+    _identity_copies = ('payload',)
+    _identity_models = ('yankomas.complaint', 'yankomas.complaint.revision')
 
     complaint = fields.Many2One(
         'yankomas.complaint', "Complaint", required=True, ondelete='RESTRICT')
@@ -119,6 +123,13 @@ class Link(ServerWrittenMixin, ModelSQL, ModelView):
             ]
         cls._order = [
             ('complaint', 'ASC'), ('position', 'ASC'), ('id', 'ASC')]
+
+    @classmethod
+    def copyless_domain(cls):
+        return [('model', 'not in', list(cls._identity_models))]
+
+    def carries_identity(self):
+        return self.model in self._identity_models
 
     @classmethod
     def chained_models(cls):

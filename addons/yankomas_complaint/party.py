@@ -1,5 +1,8 @@
 from trytond.model import fields
-from trytond.pool import PoolMeta
+from trytond.pool import Pool, PoolMeta
+from trytond.transaction import Transaction
+
+from .confidential import guard_relation
 
 
 class Party(metaclass=PoolMeta):
@@ -9,3 +12,36 @@ class Party(metaclass=PoolMeta):
         'yankomas.complaint', 'complainant', "Complaints", readonly=True,
         help="The complaints the party made: who may change the party "
         "follows their offices.")
+
+    # A confidential complaint the user may not see the identity of is as if
+    # it were not the party's: neither listed nor found through the party.
+
+    @classmethod
+    def read(cls, ids, fields_names):
+        Complaint = Pool().get('yankomas.complaint')
+        rows = super().read(ids, fields_names)
+        if (not Transaction().check_access
+                or 'yankomas_complaints' not in fields_names):
+            return rows
+        listed = {c for r in rows for c in r['yankomas_complaints']}
+        hidden = Complaint.hidden_identities(Complaint.browse(listed))
+        if hidden:
+            for row in rows:
+                row['yankomas_complaints'] = [
+                    c for c in row['yankomas_complaints'] if c not in hidden]
+                if 'yankomas_complaints.' in row:
+                    row['yankomas_complaints.'] = [
+                        c for c in row['yankomas_complaints.']
+                        if c['id'] not in hidden]
+        return rows
+
+    @classmethod
+    def search(cls, domain, offset=0, limit=None, order=None, count=False,
+            query=False):
+        Complaint = Pool().get('yankomas.complaint')
+        if Transaction().check_access:
+            guard = Complaint.identity_guard()
+            if guard is not None:
+                domain = guard_relation(domain, 'yankomas_complaints', guard)
+        return super().search(domain, offset=offset, limit=limit,
+            order=order, count=count, query=query)

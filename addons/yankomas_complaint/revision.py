@@ -7,6 +7,8 @@ from trytond.transaction import Transaction, without_check_access
 
 from company_working_calendar import clock
 
+from .confidential import HIDDEN_FIELDS
+from .confidentiality import IdentityCopyMixin
 from .link import ChainedMixin
 from .pipeline import INTAKE_STATES
 from .record import ServerWrittenMixin
@@ -46,9 +48,12 @@ def field_text(record, name):
     return str(value)
 
 
-class Revision(ChainedMixin, ServerWrittenMixin, ModelSQL, ModelView):
+class Revision(
+        IdentityCopyMixin, ChainedMixin, ServerWrittenMixin, ModelSQL,
+        ModelView):
     __name__ = 'yankomas.complaint.revision'
     __string__ = "Complaint Revision"
+    _identity_copies = ('old_value', 'new_value')
 
     complaint = fields.Many2One(
         'yankomas.complaint', "Complaint", required=True,
@@ -97,6 +102,13 @@ class Revision(ChainedMixin, ServerWrittenMixin, ModelSQL, ModelView):
             'date': clock.now(),
             'reason': reason or None,
             }
+
+    @classmethod
+    def copyless_domain(cls):
+        return [('field', 'not in', list(HIDDEN_FIELDS))]
+
+    def carries_identity(self):
+        return self.field in HIDDEN_FIELDS
 
     def get_field_string(self, name):
         Complaint = Pool().get('yankomas.complaint')

@@ -2,6 +2,7 @@ from trytond.pool import Pool
 from trytond.transaction import Transaction
 
 from yankomas_complaint.attachment import format_size
+from yankomas_complaint.confidentiality import shown
 from yankomas_complaint.pipeline import OFFICER_STEP, STEP_ROLES
 from yankomas_complaint.roles import user_roles
 
@@ -15,6 +16,10 @@ class ComplaintForm(OfficeReport):
     @classmethod
     def get_context(cls, records, header, data):
         context = super().get_context(records, header, data)
+        # What the user prints is what they may be shown.
+        context['records'] = shown(records, 'print')
+        context['record'] = (context['records'][0]
+            if context['records'] else None)
         context['receiver'] = cls.receiver
         context['handler_step'] = cls.handler_step
         context['evidence'] = cls.evidence

@@ -6,6 +6,7 @@ from trytond.pool import Pool
 from trytond.report import Report
 
 from company_working_calendar.working_time import format_duration
+from yankomas_complaint.confidentiality import masked_text
 from yankomas_complaint.spreadsheet import safe_cell
 from yankomas_document.document import OfficeReport
 
@@ -92,7 +93,7 @@ class RecapReport(OfficeReport):
             for c in ('channel', 'level', 'status')}
         labels['category'] = {c.id: c.rec_name for c in Category.browse(
                 list({l['category'] for l in lines if l['category']}))}
-        confidential = gettext('yankomas_recap.msg_recap_confidential')
+        confidential = masked_text()
         anonymous = gettext('yankomas_complaint.msg_anonymous')
         format_local = pool.get('company.working_calendar').of(
             recap.company).format_local
