@@ -134,7 +134,7 @@ class Complaint(
         states={
             'required': ~Eval('anonymous', False) & ~_hidden,
             'invisible': Eval('anonymous', False) | _hidden,
-            'readonly': _closed,
+            'readonly': _closed | _hidden,
             },
         context={'company': Eval('company', -1)}, depends={'company'})
     complainant_name = fields.Char(
@@ -153,7 +153,7 @@ class Complaint(
             ('nik', "NIK (Indonesian ID card)"),
             ('passport', "Passport"),
             ], "ID Type", sort=False,
-        states={'readonly': _closed, 'invisible': _hidden})
+        states=_identity)
     id_type_string = id_type.translated('id_type')
     id_number = fields.Char(
         "ID Number", size=SIZES['id_number'], states=_identity)
