@@ -20,8 +20,14 @@ from contextlib import contextmanager
 
 from company_working_calendar import clock
 from demo_data import (
-    ACTORS, COMPLAINTS, EMAIL_DOMAIN, LETTERHEAD, OFFICE, OFFICE_ADDRESS,
-    OFFICE_PHONE, OFFICE_PREFIX, PASSWORD, USERS)
+    ACTORS, COMPLAINTS, EMAIL_DOMAIN, INTEGRITY_PREFIX, LETTERHEAD, OFFICE,
+    OFFICE_ADDRESS, OFFICE_PHONE, OFFICE_PREFIX, PASSWORD, USERS)
+
+# A 1×1 PNG: the screenshot a demo report comes with as its evidence.
+EVIDENCE = (b'\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01'
+    b'\x00\x00\x00\x01\x08\x02\x00\x00\x00\x90wS\xde\x00\x00\x00'
+    b'\x0cIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00'
+    b'\x00\x00\x00IEND\xaeB`\x82')
 
 COUNTRIES = {
     'ID': "Indonesia", 'OM': "Oman", 'CN': "China", 'KR': "Korea, Republic of",
@@ -111,8 +117,15 @@ def _office(pool):
             'yankomas_complaint', 'sequence_type_complaint'),
         prefix=OFFICE_PREFIX, padding=5)
     sequence.save()
+    reports = Sequence(
+        name="Laporan Integritas %s" % OFFICE, company=company,
+        sequence_type=ModelData.get_id(
+            'yankomas_complaint', 'sequence_type_complaint'),
+        prefix=INTEGRITY_PREFIX, padding=5)
+    reports.save()
     ConfigurationSequence(
-        company=company, complaint_sequence=sequence).save()
+        company=company, complaint_sequence=sequence,
+        integrity_sequence=reports).save()
     return company
 
 
@@ -205,6 +218,7 @@ def _complaints(pool, company, users, countries):
     Category = pool.get('yankomas.complaint.category')
     Calendar = pool.get('company.working_calendar')
     Party = pool.get('party.party')
+    Attachment = pool.get('ir.attachment')
     categories = {c.code: c for c in Category.search([])}
     engine = Calendar.of(company).engine()
     now = clock.now()
@@ -212,8 +226,8 @@ def _complaints(pool, company, users, countries):
     for i, data in enumerate(
             sorted(COMPLAINTS, key=lambda d: -d['ago']), 1):
         at = _received_at(engine, now, data['ago'])
-        creator = users['duta' if data['channel'] == 'walk_in'
-            else 'petugas']
+        creator = users['pengawas' if categories[data['category']].integrity
+            else 'duta' if data['channel'] == 'walk_in' else 'petugas']
         values = dict(
             company=company.id, channel=data['channel'], received=at,
             category=categories[data['category']].id,
@@ -230,12 +244,17 @@ def _complaints(pool, company, users, countries):
         if id_type == 'passport':
             values['id_country'] = countries[nationality].id
             values['service'] = 'stay_permit'
+        if data.get('reported'):
+            values['reported_party'] = data['reported']
         if data.get('representative'):
             values['representation'] = 'representative'
             (values['represented_name'],
                 values['power_of_attorney']) = data['representative']
         with acting_as(pool, creator, at):
             complaint, = Complaint.create([values])
+            if data.get('evidence'):
+                Attachment.create([{'name': data['evidence'],
+                            'resource': str(complaint), 'data': EVIDENCE}])
         for button, minutes, note in data['path']:
             at = engine.deadline(at, dt.timedelta(minutes=minutes))
             if at > now:

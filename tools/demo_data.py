@@ -16,6 +16,8 @@ LETTERHEAD = {
 OFFICE_ADDRESS = "Jl. Raya Panglegur No. 1, Pamekasan, Jawa Timur 69317"
 OFFICE_PHONE = "(0324) 322400"
 OFFICE_PREFIX = 'PGD/PMK/${year}/'
+# Integrity reports (WBS) are numbered apart.
+INTEGRITY_PREFIX = 'WBS/PMK/${year}/'
 PASSWORD = 'yankomas-demo'
 # A reserved domain (RFC 2606): the demo's e-mails never reach anyone.
 EMAIL_DOMAIN = 'kanim-pamekasan.example'
@@ -27,6 +29,8 @@ USERS = {
     'kasubsi': ("Nur Laila Hidayati", 'group_kasubsi', '198811042010122003'),
     'kasi': ("Ahmad Syaiful Bahri", 'group_kasi', '198302182006041001'),
     'kakan': ("Dr. Hendra Wijaya", 'group_kepala_kantor', '197705092000031002'),
+    'pengawas': ("Rina Wulandari", 'group_pengawas_internal',
+        '198905172012122002'),
     'pdp': ("Dewi Kartika Sari", 'yankomas_privacy.group_data_protection',
         '199012112015032004'),
     }
@@ -42,6 +46,9 @@ ACTORS = {
     'forward': 'kasubsi',
     'complete': 'petugas',
     'cancel': 'petugas',
+    'examine': 'pengawas',
+    'forward_itjen': 'pengawas',
+    'close_report': 'pengawas',
     }
 
 _PAMEKASAN = "Jl. Jokotole No. %d, Kel. Barurambat Kota, Kec. Pamekasan, Kab. Pamekasan, Jawa Timur"
@@ -134,15 +141,21 @@ COMPLAINTS = [
         description="Unggahan di Instagram mengeluhkan antrean panjang pada hari Senin pagi.",
         who=("Yusuf Maulana", 'nik', '3528062905970001', 'ID', '081234567812', _PAMEKASAN % 9),
         path=[('resolve', 40, "Dijelaskan sistem antrean berbasis jadwal; dibalas melalui pesan langsung.")]),
-    dict(ago=90, channel='lapor', category='fees',
+    # An integrity report: the internal oversight unit takes it, never the
+    # office chain.
+    dict(ago=90, channel='lapor', category='extortion',
         subject="Laporan SP4N-LAPOR!: biaya tambahan di luar PNBP",
-        description="Pelapor menyebut diminta biaya tambahan untuk mempercepat paspor.",
+        description="Pelapor menyebut diminta biaya tambahan Rp 300.000 untuk mempercepat paspor.",
         who=None, anonymous=True, place="Loket 3 Kantor Imigrasi Pamekasan",
-        path=[('escalate', 20, "Dugaan pungutan; laporkan ke pimpinan."),
-            ('request_direction', 30, "Perlu arahan Kasi untuk penelusuran."),
-            ('give_direction', 50, "Telusuri rekaman CCTV dan konfirmasi ke pelapor melalui LAPOR!."),
-            ('forward', 40, "Penelusuran dilakukan; tidak ditemukan pungutan."),
-            ('complete', 55, "Tanggapan dikirim melalui SP4N-LAPOR! beserta hasil penelusuran.")]),
+        reported="Petugas loket 3 (nama belum diketahui)",
+        evidence='tangkapan-layar-lapor.png',
+        path=[('examine', 60, "Laporan lengkap; rekaman CCTV loket 3 diminta."),
+            ('forward_itjen', 240, "Rekaman menguatkan laporan: diteruskan ke Inspektorat Jenderal.")]),
+    dict(ago=20, channel='letter', category='touts',
+        subject="Calo menawarkan jasa antrean di parkiran",
+        description="Seseorang di parkiran menawarkan nomor antrean paspor dengan imbalan Rp 150.000.",
+        who=None, anonymous=True, place="Parkiran Kantor Imigrasi Pamekasan",
+        path=[]),
     dict(ago=70, channel='walk_in', category='other',
         subject="Salah masuk kantor (pengaduan Dukcapil)",
         description="Pengunjung ingin mengadukan KTP elektronik yang belum jadi.",

@@ -102,7 +102,8 @@ class Board(Model):
                 for (s, t), b in sorted(kanban.MOVES.items())],
             'buttons': buttons,
             'categories': [{'id': c.id, 'name': c.rec_name}
-                for c in Category.search([], order=[('name', 'ASC')])],
+                for c in Category.search([('integrity', '=', False)],
+                    order=[('name', 'ASC')])],
             'channels': [{'id': k, 'name': v}
                 for k, v in cls._selection(Complaint, 'channel')],
             'officers': [{'id': i, 'name': n}
@@ -528,10 +529,13 @@ class Board(Model):
         complaint = Complaint.__table__()
         tables = {None: (complaint, None)}
         where = Literal(True)
-        domain = Rule.domain_get(Complaint.__name__, mode='read')
-        if domain:
-            tables, where = Complaint.search_domain(
-                domain, active_test=False, tables=tables)
+        # Integrity reports have their own register and pipeline.
+        domain = [('integrity', '=', False)]
+        rule = Rule.domain_get(Complaint.__name__, mode='read')
+        if rule:
+            domain.append(rule)
+        tables, where = Complaint.search_domain(
+            domain, active_test=False, tables=tables)
         open_step = Step.__table__()
         intake = Step.__table__()
         from_ = convert_from(None, tables)

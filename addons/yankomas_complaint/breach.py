@@ -26,6 +26,8 @@ class BreachNotice(ServerWrittenMixin, ModelSQL, ModelView):
     @classmethod
     def __setup__(cls):
         super().__setup__()
+        # Read as its complaint is: an integrity report's notices with it.
+        cls.__access__.add('complaint')
         t = cls.__table__()
         cls._sql_constraints += [
             ('step_unique', Unique(t, t.step),

@@ -15,5 +15,10 @@ class Category(DeactivableMixin, sequence_ordered(), ModelSQL, ModelView):
         "General",
         help="General complaints are settled by the complaint officer "
         "at the desk (SOP step 2) without escalation.")
+    integrity = fields.Boolean(
+        "Integrity",
+        help="Extortion, touts, ethics breaches, gratification: a complaint "
+        "of the category is an integrity report for the internal oversight "
+        "unit, hidden from the office chain.")
     description = fields.Text(
         "Description", size=SIZES['category_description'], translate=True)

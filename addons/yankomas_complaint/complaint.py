@@ -20,23 +20,25 @@ from .exceptions import (
     ComplaintReceivedError, ComplaintSequenceMissing, IdentityValidationError,
     StepHoldError)
 from .pipeline import (
-    ANONYMOUS_CHANNELS, BACKDATED_CHANNELS, BUTTONS, FINAL_STATES, INTAKE_STATES,
+    ALL_BUTTONS, ALL_STEP_ROLES, ANONYMOUS_CHANNELS, BACKDATED_CHANNELS,
+    CLOSED_STATES, INTAKE_STATES, INTEGRITY_FINAL_STATES,
+    INTEGRITY_NEEDS_COMPLETE,
     NEEDS_COMPLETE_FORM, NOTE_OPTIONAL, OFFICER_STEP, SETS_RESOLUTION,
-    STEP_ROLES, first_state, level_reached, received_problem, responsible,
-    transitions)
+    first_state, level_reached, received_problem, responsible, transitions)
 from .confidentiality import ConfidentialMixin
 from .integrity import IntegrityMixin
 from .revision import CORRECTION, RevisedMixin
+from .wbs import IntegrityReportMixin
 from .roles import user_roles
 from .step import STEP_SELECTION
 
 # Set by the workflow or at creation; clients may not write them.
 WORKFLOW_FIELDS = {
     'state', 'number', 'resolution', 'closed', 'steps', 'company', 'channel',
-    'received'}
+    'received', 'integrity'}
 # Of those, what a client may not send even when creating a complaint.
 SERVER_FIELDS = WORKFLOW_FIELDS - {'company', 'channel', 'received'}
-_closed = Eval('state').in_(list(FINAL_STATES))
+_closed = Eval('state').in_(list(CLOSED_STATES))
 _states = {'readonly': _closed}
 _hidden = Eval('identity_hidden', False)
 _identity = {'readonly': _closed | _hidden}
@@ -58,12 +60,12 @@ def _sop_button(action):
     # ModelView.button finds the button's groups by the function's name.
     button.__name__ = button.__qualname__ = action
     return classmethod(
-        ModelView.button(Workflow.transition(BUTTONS[action][1])(button)))
+        ModelView.button(Workflow.transition(ALL_BUTTONS[action][1])(button)))
 
 
 class Complaint(
-        ConfidentialMixin, ChainedMixin, RevisedMixin, IntegrityMixin,
-        Workflow, ModelSQL, ModelView):
+        ConfidentialMixin, IntegrityReportMixin, ChainedMixin, RevisedMixin,
+        IntegrityMixin, Workflow, ModelSQL, ModelView):
     __name__ = 'yankomas.complaint'
     __string__ = "Complaint"
     _rec_name = 'number'
@@ -208,6 +210,8 @@ class Complaint(
     state = fields.Selection(STEP_SELECTION + [
             ('done', "Done"),
             ('cancelled', "Cancelled"),
+            ('forwarded', "Forwarded to the Inspectorate General"),
+            ('closed', "Closed"),
             ], "State", required=True, readonly=True, sort=False)
     state_string = state.translated('state')
     steps = fields.One2Many(
@@ -277,7 +281,7 @@ class Complaint(
                 Index(t, (t.received, Index.Range())),
                 Index(
                     t, (t.state, Index.Equality(cardinality='low')),
-                    where=~t.state.in_(list(FINAL_STATES))),
+                    where=~t.state.in_(list(CLOSED_STATES))),
                 })
         cls._order = [('received', 'DESC'), ('id', 'DESC')]
         cls._transitions |= transitions()
@@ -286,16 +290,18 @@ class Complaint(
                     'invisible': ~Eval('state').in_(list(sources)),
                     'depends': ['state'],
                     }
-                for name, (sources, _) in BUTTONS.items()})
+                for name, (sources, _) in ALL_BUTTONS.items()})
         for name in ('direct', 'escalate', 'request_direction',
                 'give_direction', 'forward'):
             cls._buttons[name]['icon'] = 'tryton-forward'
-        for name in ('resolve', 'decide', 'complete'):
+        for name in ('resolve', 'decide', 'complete', 'forward_itjen'):
             cls._buttons[name]['icon'] = 'tryton-ok'
+        cls._buttons['examine']['icon'] = 'tryton-forward'
+        cls._buttons['close_report']['icon'] = 'tryton-cancel'
         cls._buttons['cancel']['icon'] = 'tryton-cancel'
         cls._buttons.update({
                 'hold': {
-                    'invisible': (Eval('state').in_(list(FINAL_STATES))
+                    'invisible': (Eval('state').in_(list(CLOSED_STATES))
                         | Eval('on_hold', False)),
                     'icon': 'yankomas-pause',
                     'depends': ['state', 'on_hold'],
@@ -321,12 +327,18 @@ class Complaint(
         Party = pool.get('party.party')
         complaint, party = cls.__table__(), Party.__table__()
         cursor = Transaction().connection.cursor()
-        named = cls.__table_handler__(module).column_exist('complainant_name')
+        handler = cls.__table_handler__(module)
+        named = handler.column_exist('complainant_name')
+        tracked = handler.column_exist('integrity')
         super().__register__(module)
         if not named:
             cursor.execute(*complaint.update([complaint.complainant_name],
                     [party.select(party.name,
                             where=party.id == complaint.complainant)]))
+        if not tracked:
+            # Every complaint before the integrity track was a service one.
+            cursor.execute(*complaint.update(
+                    [complaint.integrity], [False]))
 
     @staticmethod
     def default_company():
@@ -364,9 +376,15 @@ class Complaint(
         countries = Country.search([('code', '=', 'ID')], limit=1)
         return countries[0].id if countries else None
 
-    @fields.depends('channel')
+    @fields.depends('channel', 'category', 'id')
     def on_change_channel(self):
-        self.state = first_state(self.channel)
+        if self.id is None or self.id < 0:
+            self.state = first_state(self.channel,
+                bool(self.category and self.category.integrity))
+
+    @fields.depends(methods=['on_change_channel'])
+    def on_change_category(self):
+        self.on_change_channel()
 
     @fields.depends('category')
     def on_change_with_general(self, name=None):
@@ -523,7 +541,7 @@ class Complaint(
                 values.get('complainant'))
         if mode == 'create':
             channel = values.get('channel', cls.default_channel())
-            values['state'] = first_state(channel)
+            values['state'] = first_state(channel, values.get('integrity'))
             cls._check_received(values, channel)
             # Numbered once stored (_number): a refused complaint takes none.
             values['number'] = None
@@ -568,8 +586,11 @@ class Complaint(
         writes (an outcome, a closing date, a number, a later state): the
         empty values and the first state, which a client sends as the
         defaults of its form, are let through."""
+        integrity = cls.integrity_categories(
+            [v.get('category') for v in vlist])
         for values in vlist:
-            first = first_state(values.get('channel', cls.default_channel()))
+            first = first_state(values.get('channel', cls.default_channel()),
+                values.get('category') in integrity)
             forged = sorted(name for name in SERVER_FIELDS & set(values)
                 if values[name] and not (
                     name == 'state' and values[name] == first))
@@ -590,7 +611,8 @@ class Complaint(
         for complaint in complaints:
             company = complaint.company
             sequence = configuration.get_multivalue(
-                'complaint_sequence', company=company.id)
+                'integrity_sequence' if complaint.integrity
+                else 'complaint_sequence', company=company.id)
             if not sequence:
                 raise ComplaintSequenceMissing(gettext(
                         'yankomas_complaint.msg_complaint_sequence_missing',
@@ -605,6 +627,8 @@ class Complaint(
         Step = Pool().get('yankomas.complaint.step')
         if Transaction().check_access:
             cls._refuse_server_fields(vlist)
+        vlist = [v.copy() for v in vlist]
+        cls._prepare_integrity(vlist)
         complaints = super().create(vlist)
         cls._number(complaints)
         Step.save([Step.open(c, c.state, c.received) for c in complaints])
@@ -749,11 +773,13 @@ class Complaint(
         "Close the open step of each complaint and open the next one."
         pool = Pool()
         Step = pool.get('yankomas.complaint.step')
-        target = BUTTONS[action][1]
+        target = ALL_BUTTONS[action][1]
         if action not in NOTE_OPTIONAL:
             cls._check_note(complaints, action)
         if action in NEEDS_COMPLETE_FORM:
             cls._check_form_complete(complaints)
+        if action in INTEGRITY_NEEDS_COMPLETE:
+            cls._check_report_complete(complaints)
         now = clock.now()
         steps, opened = [], {}
         to_write = defaultdict(list)
@@ -763,14 +789,14 @@ class Complaint(
             if current:
                 current.close(action, note, now)
                 steps.append(current)
-            if target in STEP_ROLES:
+            if target in ALL_STEP_ROLES:
                 opened[complaint] = Step.open(complaint, target, now,
                     assignee=cls._assignee(complaint, target))
                 steps.append(opened[complaint])
             values = {'note': None}
-            if action in SETS_RESOLUTION:
+            if action in SETS_RESOLUTION or target in INTEGRITY_FINAL_STATES:
                 values['resolution'] = note
-            if target in FINAL_STATES:
+            if target in CLOSED_STATES:
                 values['closed'] = now
             to_write[tuple(sorted(values.items()))].append(complaint)
         Step.save(steps)
@@ -846,6 +872,10 @@ class Complaint(
     forward = _sop_button('forward')
     complete = _sop_button('complete')
     cancel = _sop_button('cancel')
+    # The integrity track (see pipeline.INTEGRITY_BUTTONS).
+    examine = _sop_button('examine')
+    forward_itjen = _sop_button('forward_itjen')
+    close_report = _sop_button('close_report')
 
     @classmethod
     def check_modification(cls, mode, complaints, values=None, external=False):
@@ -860,6 +890,8 @@ class Complaint(
                         'yankomas_complaint.msg_complaint_workflow_fields',
                         fields=', '.join(
                             labels[n]['string'] for n in locked)))
+        if mode == 'write':
+            cls._check_integrity_category(complaints, values)
         if (mode == 'write'
                 and not Transaction().context.get(CORRECTION)):
             cls._check_open(complaints)
@@ -873,7 +905,7 @@ class Complaint(
     def _check_open(cls, complaints):
         "A closed complaint changes only through a correction."
         for complaint in complaints:
-            if complaint.state in FINAL_STATES:
+            if complaint.state in CLOSED_STATES:
                 raise AccessError(gettext(
                         'yankomas_complaint.msg_complaint_closed',
                         complaint=complaint.rec_name))

@@ -23,6 +23,12 @@ SURFACES = [
     ]
 
 
+def sees_reporters():
+    """Whether the current user sees who made an integrity report: the
+    internal oversight unit, which has to protect and hear the reporter."""
+    return 'pengawas_internal' in user_roles()
+
+
 def masked_text():
     "What a hidden identity field reads as, in the user's language."
     return gettext('yankomas_complaint.msg_identity_masked')
@@ -65,14 +71,18 @@ class ConfidentialMixin:
     @classmethod
     def identity_guard(cls):
         """The domain of the complaints whose identity the current user
-        sees, or None when they see all."""
+        sees, or None when they see all. The reporter of an integrity
+        report is seen by the internal oversight unit only."""
         offices = cls.identity_offices()
         if offices is None:
             return None
-        return ['OR',
+        guard = ['OR',
             ('confidential', '=', False),
-            ('company', 'in', sorted(offices)),
+            [('integrity', '=', False), ('company', 'in', sorted(offices))],
             ]
+        if sees_reporters():
+            guard.append(('integrity', '=', True))
+        return guard
 
     @classmethod
     def hidden_identities(cls, complaints):
@@ -80,10 +90,12 @@ class ConfidentialMixin:
         offices = cls.identity_offices()
         if offices is None:
             return set()
+        reporters = sees_reporters()
         with without_check_access():
             complaints = cls.browse([c.id for c in complaints])
-            return {c.id for c in complaints
-                if c.confidential and c.company.id not in offices}
+            return {c.id for c in complaints if c.confidential and (
+                    not reporters if c.integrity
+                    else c.company.id not in offices)}
 
     @classmethod
     def get_identity_hidden(cls, complaints, name):

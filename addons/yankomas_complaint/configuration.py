@@ -9,16 +9,23 @@ from .confidential import DEFAULT_ROLES
 from .step import ROLE_SELECTION
 
 
-def _sequence_field(company):
+def _sequence_field(company, string="Complaint Sequence",
+        help="Numbers the complaints of the office, "
+        "e.g. prefix \"PGD/PMK/${year}/\" with 5 digits."):
     return fields.Many2One(
-        'ir.sequence.strict', "Complaint Sequence", required=True,
+        'ir.sequence.strict', string, required=True,
         domain=[
             ('sequence_type', '=',
                 Id('yankomas_complaint', 'sequence_type_complaint')),
             ('company', 'in', [company, None]),
             ],
-        help="Numbers the complaints of the office, "
-        "e.g. prefix \"PGD/PMK/${year}/\" with 5 digits.")
+        help=help)
+
+
+def _integrity_sequence_field(company):
+    return _sequence_field(company, "Integrity Report Sequence",
+        help="Numbers the integrity reports of the office apart from its "
+        "complaints, e.g. prefix \"WBS/PMK/${year}/\" with 5 digits.")
 
 
 def _evidence_types_field():
@@ -48,6 +55,8 @@ class Configuration(
 
     complaint_sequence = fields.MultiValue(
         _sequence_field(Eval('context', {}).get('company', -1)))
+    integrity_sequence = fields.MultiValue(
+        _integrity_sequence_field(Eval('context', {}).get('company', -1)))
     evidence_types = fields.MultiValue(_evidence_types_field())
     evidence_size_limit = fields.MultiValue(_evidence_size_limit_field())
     identity_roles = fields.MultiValue(_identity_roles_field())
@@ -64,7 +73,7 @@ class Configuration(
 
     @classmethod
     def multivalue_model(cls, field):
-        if field == 'complaint_sequence':
+        if field in {'complaint_sequence', 'integrity_sequence'}:
             return Pool().get('yankomas.configuration.sequence')
         if field in {'evidence_types', 'evidence_size_limit'}:
             return Pool().get('yankomas.configuration.evidence')
@@ -76,6 +85,11 @@ class Configuration(
     def default_complaint_sequence(cls, **pattern):
         return cls.multivalue_model(
             'complaint_sequence').default_complaint_sequence()
+
+    @classmethod
+    def default_integrity_sequence(cls, **pattern):
+        return cls.multivalue_model(
+            'integrity_sequence').default_integrity_sequence()
 
     @classmethod
     def default_evidence_types(cls, **pattern):
@@ -98,12 +112,21 @@ class ConfigurationSequence(ModelSQL, CompanyValueMixin):
     __string__ = "Yankomas Configuration Sequence"
 
     complaint_sequence = _sequence_field(Eval('company', -1))
+    integrity_sequence = _integrity_sequence_field(Eval('company', -1))
 
     @classmethod
     def default_complaint_sequence(cls):
+        return cls._default_sequence('sequence_complaint')
+
+    @classmethod
+    def default_integrity_sequence(cls):
+        return cls._default_sequence('sequence_integrity')
+
+    @staticmethod
+    def _default_sequence(xml_id):
         try:
             return Pool().get('ir.model.data').get_id(
-                'yankomas_complaint', 'sequence_complaint')
+                'yankomas_complaint', xml_id)
         except KeyError:
             return None
 

@@ -73,7 +73,35 @@ SETS_RESOLUTION = {'resolve', 'complete'}
 # Buttons that need the complaint form to be complete.
 NEEDS_COMPLETE_FORM = {'resolve', 'escalate'}
 
-ROLES = ('duta_layanan', 'petugas', 'kasubsi', 'kasi', 'kepala_kantor')
+ROLES = ('duta_layanan', 'petugas', 'kasubsi', 'kasi', 'kepala_kantor',
+    'pengawas_internal')
+
+# An integrity report (pungli, calo, ethics, gratification) does not go up
+# the office chain: the internal oversight unit (pengawas internal, under
+# the head of office) takes it in, examines it, then forwards it to the
+# Inspectorate General (Itjen) or closes it with its reason.
+INTEGRITY_STEP_ROLES = {
+    'report_received': 'pengawas_internal',   # registered, completeness
+    'report_examination': 'pengawas_internal',  # examined on its evidence
+    }
+INTEGRITY_STEPS = tuple(INTEGRITY_STEP_ROLES)
+INTEGRITY_FINAL_STATES = ('forwarded', 'closed')
+INTEGRITY_BUTTONS = {
+    'examine': (('report_received',), 'report_examination'),
+    'forward_itjen': (('report_examination',), 'forwarded'),
+    'close_report': (('report_received', 'report_examination'), 'closed'),
+    }
+INTEGRITY_BUTTON_ROLES = {
+    'examine': ('pengawas_internal',),
+    'forward_itjen': ('pengawas_internal',),
+    'close_report': ('pengawas_internal',),
+    }
+# Buttons of an integrity report that need its report complete.
+INTEGRITY_NEEDS_COMPLETE = {'examine', 'forward_itjen'}
+# Every step, button and closed state of either track.
+ALL_STEP_ROLES = {**STEP_ROLES, **INTEGRITY_STEP_ROLES}
+ALL_BUTTONS = {**BUTTONS, **INTEGRITY_BUTTONS}
+CLOSED_STATES = FINAL_STATES + INTEGRITY_FINAL_STATES
 
 
 # Channels whose complaints arrived before they are entered: their receipt
@@ -100,15 +128,18 @@ def received_problem(channel, received, now, window, reason):
         return 'reason'
 
 
-def first_state(channel):
-    "Walk-in visitors meet the Duta Layanan first; the rest go to intake."
+def first_state(channel, integrity=False):
+    """Walk-in visitors meet the Duta Layanan first; the rest go to intake;
+    an integrity report to the internal oversight unit."""
+    if integrity:
+        return INTEGRITY_STEPS[0]
     return 'reception' if channel == 'walk_in' else 'intake'
 
 
 def transitions():
-    "The (from, to) pairs of the workflow."
+    "The (from, to) pairs of the workflow of both tracks."
     return {(source, target)
-        for sources, target in BUTTONS.values()
+        for sources, target in ALL_BUTTONS.values()
         for source in sources}
 
 

@@ -14,7 +14,7 @@ from company_working_calendar import clock
 from .bounds import SIZES
 from .exceptions import StepHoldError
 from .link import ChainedMixin
-from .pipeline import BUTTONS, STEP_ROLES, SUPERIOR, responsible
+from .pipeline import ALL_BUTTONS, ALL_STEP_ROLES, SUPERIOR, responsible
 from .record import ServerWrittenMixin
 from .roles import user_roles
 
@@ -25,6 +25,8 @@ STEP_SELECTION = [
     ('section', "4. Head of section"),
     ('directed', "5. Directed"),
     ('resolution', "6. Resolution"),
+    ('report_received', "Integrity report: received"),
+    ('report_examination', "Integrity report: examination"),
     ]
 ROLE_SELECTION = [
     ('duta_layanan', "Service Ambassador"),
@@ -32,6 +34,7 @@ ROLE_SELECTION = [
     ('kasubsi', "Head of Subsection"),
     ('kasi', "Head of Section"),
     ('kepala_kantor', "Head of Office"),
+    ('pengawas_internal', "Internal Oversight"),
     ]
 
 
@@ -67,6 +70,9 @@ class Step(ChainedMixin, ServerWrittenMixin, ModelSQL, ModelView):
             ('forward', "Forwarded to the officer"),
             ('complete', "Completed"),
             ('cancel', "Cancelled"),
+            ('examine', "Taken into examination"),
+            ('forward_itjen', "Forwarded to the Inspectorate General"),
+            ('close_report', "Closed"),
             ], "Action", readonly=True, sort=False)
     action_string = action.translated('action')
     note = fields.Text("Note", size=SIZES['note'], readonly=True)
@@ -215,14 +221,14 @@ class Step(ChainedMixin, ServerWrittenMixin, ModelSQL, ModelView):
         return cls(
             complaint=complaint,
             step=step,
-            role=STEP_ROLES[step],
+            role=ALL_STEP_ROLES[step],
             assignee=assignee,
             started=started,
             deadline=calendar.compute_deadline(started, standard),
             on_hold=False)
 
     def close(self, action, note, ended):
-        assert action in BUTTONS
+        assert action in ALL_BUTTONS
         calendar = self.calendar
         if self.on_hold:
             self.end_hold(ended)

@@ -6,7 +6,7 @@ from trytond.model.exceptions import ValidationError
 from trytond.pool import Pool
 
 from .exceptions import TimeStandardMissing
-from .pipeline import STEPS
+from .pipeline import INTEGRITY_STEPS, STEPS
 
 
 class TimeStandard(ModelSQL, ModelView):
@@ -50,7 +50,7 @@ class TimeStandard(ModelSQL, ModelView):
     @classmethod
     def duration_of(cls, company, step):
         "The office's standard for step, else the default of every office."
-        assert step in STEPS
+        assert step in STEPS + INTEGRITY_STEPS
         standards = cls.search([
                 ('company', 'in', [company.id if company else None, None]),
                 ('step', '=', step),

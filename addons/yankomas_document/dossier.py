@@ -9,6 +9,7 @@ from trytond.transaction import without_check_access
 
 from yankomas_complaint.chain import head
 from yankomas_complaint.roles import may_correct
+from yankomas_complaint.wbs import in_roles
 
 from .complaint_form import ComplaintForm
 
@@ -24,7 +25,9 @@ class ComplaintDossier(ComplaintForm):
     def execute(cls, ids, data):
         # The action is limited to these groups too, which hides it from
         # the others' menus but would answer a direct call with a crash.
-        if not may_correct():
+        # The internal oversight unit sends an integrity report's dossier
+        # to the Inspectorate General.
+        if not (may_correct() or in_roles(['pengawas_internal'])):
             raise AccessError(gettext('yankomas_document.msg_dossier_access'))
         return super().execute(ids, data)
 

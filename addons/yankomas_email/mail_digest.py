@@ -96,8 +96,10 @@ def office_items(calendar, now):
     company = calendar.company
     engine = calendar.engine()
     items = []
+    # Integrity reports stay out: they are not the office chain's.
     for step in Step.search([
                 ('complaint.company', '=', company.id),
+                ('complaint.integrity', '=', False),
                 ('ended', '=', None),
                 ('deadline', '!=', None),
                 ]):
@@ -114,6 +116,7 @@ def office_items(calendar, now):
     on_time = {}
     for step in Step.search([
                 ('complaint.company', '=', company.id),
+                ('complaint.integrity', '=', False),
                 ('ended', '>=', first),
                 ]):
         done, total = on_time.get(step.step, (0, 0))

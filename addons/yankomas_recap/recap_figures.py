@@ -68,7 +68,8 @@ def line_values(company, start, end):
     closed_by_end = (complaint.closed != Null) & (complaint.closed < end)
     in_period = (complaint.received >= start) & (complaint.received < end)
     still_open = (complaint.received < end) & ~closed_by_end
-    wanted = (complaint.company == company.id) & (in_period | still_open)
+    wanted = ((complaint.company == company.id)
+        & Complaint.service_sql(complaint) & (in_period | still_open))
     # The steps of the wanted complaints only, not the office's history.
     relevant = complaint.select(complaint.id, where=wanted)
 
@@ -167,6 +168,7 @@ def step_values(company, start, end):
                     order_by=[seconds(step.duration)])).as_('rank'),
             Count(Literal(1), window=Window([step.step])).as_('total'),
             where=(complaint.company == company.id)
+            & Complaint.service_sql(complaint)
             & (step.ended >= start) & (step.ended < end))
     middle = ended.rank.in_([(ended.total + 1) / 2, (ended.total + 2) / 2])
     cursor.execute(*ended.select(

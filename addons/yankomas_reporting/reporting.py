@@ -250,7 +250,9 @@ class ComplaintFiguresMixin:
 
     @classmethod
     def _received_in(cls, complaint, window):
+        Complaint = Pool().get('yankomas.complaint')
         return ((complaint.company == window.office_id)
+            & Complaint.service_sql(complaint)
             & (complaint.received >= window.begin)
             & (complaint.received < window.end)
             & Literal(window.valid))
@@ -293,6 +295,7 @@ class HandledFiguresMixin:
                     'on_time'),
                 DateTrunc('second', Avg(step.duration)).as_('average'),
                 where=(complaint.company == window.office_id)
+                & Complaint.service_sql(complaint)
                 & (step.ended >= window.begin)
                 & (step.ended < window.end)
                 & Literal(window.valid),
@@ -421,6 +424,7 @@ class ReportingPeriod(ComplaintFiguresMixin, Reporting):
         return (period
             .join(complaint, 'LEFT',
                 condition=(complaint.company == window.office_id)
+                & Complaint.service_sql(complaint)
                 & (complaint.received >= begin)
                 & (complaint.received < end))
             .select(
@@ -482,7 +486,8 @@ class ReportingStep(HandledFiguresMixin, Reporting):
                 Sum(Case((Step.overdue_sql(step), 1), else_=0)).as_(
                     'overdue'),
                 where=(step.ended == Null)
-                & (complaint.company == window.office_id),
+                & (complaint.company == window.office_id)
+                & Complaint.service_sql(complaint),
                 group_by=[step.step]))
         return cls._rows(
             sop, sop.column1, sop.column2, handled, current, window)
@@ -556,7 +561,8 @@ class ReportingOfficer(HandledFiguresMixin, Reporting):
             .select(step.id.as_('id'), step.role.as_('role'),
                 step.assignee.as_('assignee'), step.deadline.as_('deadline'),
                 Case((Step.overdue_sql(step), 1), else_=0).as_('late'),
-                where=(step.ended == Null) & (complaint.company == office)))
+                where=(step.ended == Null) & (complaint.company == office)
+                & Complaint.service_sql(complaint)))
         # (user, step) once each: by role, or by assignment.
         waiting = Union(
             staff.join(open_, condition=open_.role == staff.role).select(

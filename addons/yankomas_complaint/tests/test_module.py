@@ -2,7 +2,8 @@ from trytond.modules.company.tests import CompanyTestMixin
 from trytond.tests.test_tryton import ModuleTestCase, with_transaction
 
 from yankomas_complaint.pipeline import (
-    BUTTON_ROLES, LEVEL_STEPS, LEVELS, STEP_ROLES, STEPS, level_reached)
+    ALL_STEP_ROLES, BUTTON_ROLES, INTEGRITY_BUTTON_ROLES, INTEGRITY_STEPS,
+    LEVEL_STEPS, LEVELS, STEPS, level_reached)
 
 from .checks import assert_button_roles
 
@@ -42,6 +43,8 @@ class YankomasComplaintTestCase(CompanyTestMixin, ModuleTestCase):
     def test_button_groups_follow_the_pipeline(self):
         "The groups of each SOP button are those of pipeline.BUTTON_ROLES"
         assert_button_roles(self, 'yankomas.complaint', BUTTON_ROLES)
+        assert_button_roles(
+            self, 'yankomas.complaint', INTEGRITY_BUTTON_ROLES)
 
     @with_transaction()
     def test_selections_follow_the_pipeline(self):
@@ -52,9 +55,9 @@ class YankomasComplaintTestCase(CompanyTestMixin, ModuleTestCase):
         Complaint = pool.get('yankomas.complaint')
         self.assertEqual(
             [k for k, _ in Step.fields_get(['step'])['step']['selection']],
-            list(STEPS))
+            list(STEPS + INTEGRITY_STEPS))
         roles = {k for k, _ in Step.fields_get(['role'])['role']['selection']}
-        self.assertLessEqual(set(STEP_ROLES.values()), roles)
+        self.assertLessEqual(set(ALL_STEP_ROLES.values()), roles)
         self.assertEqual(
             [k for k, _ in Complaint.fields_get(['level'])['level'][
                     'selection']], list(LEVELS))

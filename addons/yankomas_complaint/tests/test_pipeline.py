@@ -3,8 +3,10 @@ import datetime as dt
 import unittest
 
 from yankomas_complaint.pipeline import (
-    BUTTON_ROLES, BUTTONS, FINAL_STATES, ROLES, STATES, STEP_ROLES, STEPS,
-    first_state, level_reached, steps_of_roles, transitions)
+    BUTTON_ROLES, BUTTONS, CLOSED_STATES, FINAL_STATES, INTEGRITY_BUTTONS,
+    INTEGRITY_FINAL_STATES, INTEGRITY_STEP_ROLES, INTEGRITY_STEPS, ROLES,
+    STATES, STEP_ROLES, STEPS, first_state, level_reached, steps_of_roles,
+    transitions)
 
 
 class PipelineTestCase(unittest.TestCase):
@@ -46,7 +48,27 @@ class PipelineTestCase(unittest.TestCase):
 
     def test_each_open_step_has_a_way_forward(self):
         sources = {source for source, _ in transitions()}
-        self.assertEqual(sources, set(STEPS))
+        self.assertEqual(sources, set(STEPS + INTEGRITY_STEPS))
+
+    def test_integrity_reports_start_with_the_oversight_unit(self):
+        for channel in ('walk_in', 'phone', 'letter', 'lapor'):
+            self.assertEqual(first_state(channel, integrity=True),
+                'report_received')
+        self.assertEqual(set(INTEGRITY_STEP_ROLES.values()),
+            {'pengawas_internal'})
+
+    def test_integrity_track_apart_from_the_office_chain(self):
+        "No move leads from one track to the other"
+        integrity = set(INTEGRITY_STEPS + INTEGRITY_FINAL_STATES)
+        for source, target in transitions():
+            self.assertEqual(source in integrity, target in integrity,
+                (source, target))
+        self.assertFalse(set(BUTTONS) & set(INTEGRITY_BUTTONS))
+        self.assertEqual(
+            {t for _, t in INTEGRITY_BUTTONS.values()} - set(INTEGRITY_STEPS),
+            set(INTEGRITY_FINAL_STATES))
+        self.assertEqual(set(CLOSED_STATES),
+            set(FINAL_STATES) | set(INTEGRITY_FINAL_STATES))
 
     def test_only_walk_in_starts_at_reception(self):
         self.assertEqual(first_state('walk_in'), 'reception')

@@ -4,7 +4,7 @@ from trytond.modules.company.tests.tools import create_company, get_company
 from trytond.modules.currency.tests.tools import get_currency
 
 ROLES = ('duta_layanan', 'petugas', 'kasubsi', 'kasi', 'kepala_kantor',
-    'admin')
+    'pengawas_internal', 'admin')
 VALID_NIK = '3528014107900001'
 
 
@@ -42,8 +42,13 @@ def create_office(name, code, config=None, timezone='Asia/Jakarta'):
             sequence_type=sequence_type, prefix='PGD/%s/${year}/' % code,
             padding=5)
         sequence.save()
+        reports = Sequence(name="Integrity Report %s" % code,
+            company=company, sequence_type=sequence_type,
+            prefix='WBS/%s/${year}/' % code, padding=5)
+        reports.save()
         configuration = Configuration(1)
         configuration.complaint_sequence = sequence
+        configuration.integrity_sequence = reports
         configuration.save()
     return company
 
