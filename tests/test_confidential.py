@@ -1,8 +1,9 @@
 """Who sees the identity of a confidential complaint, on the running server:
 every role of the demo office × every identity field × every surface (RPC
 read as the form and the list do, search, export, the printed form, the
-board, the e-mails, the reporting), for an ordinary, a confidential and an
-anonymous complaint; and the read log of what was shown."""
+board, the e-mails, the reporting), for an ordinary, a confidential, an
+anonymous complaint and the demo's integrity reports; and the read log of
+what was shown."""
 import base64
 import io
 import json
@@ -15,7 +16,8 @@ from test_board import board_url, http
 
 COMPLAINT = 'yankomas.complaint'
 NIK = '3527014107900001'
-ROLES = ['duta', 'petugas', 'kasubsi', 'kasi', 'kakan', 'admin', 'pdp']
+ROLES = ['duta', 'petugas', 'kasubsi', 'kasi', 'kakan', 'pengawas', 'admin',
+    'pdp']
 # The office's default: the complaint officer and the head of office.
 SEE = {'petugas', 'kakan'}
 # Who reads a complaint in handling at all (the Duta reads reception only).
@@ -236,3 +238,66 @@ def test_read_log(server, clients, complaints):
         with pytest.raises(RPCError):
             clients[role].model('yankomas.privacy.disclosure', 'search',
                 [], 0, None, None)
+
+
+# The integrity reports of the demo (WBS/...): the internal oversight unit
+# and the head of office only.
+INTEGRITY_READERS = {'pengawas', 'kakan'}
+
+
+@pytest.fixture(scope='module')
+def reports(server):
+    rows = server.sql(
+        "SELECT id, number, subject FROM yankomas_complaint "
+        "WHERE number LIKE 'WBS/%' ORDER BY id")
+    assert len(rows) == 2, rows
+    return rows
+
+
+@pytest.mark.parametrize('role', ROLES)
+def test_integrity_reports_only_for_their_readers(clients, reports, role):
+    client = clients[role]
+    ids = [r[0] for r in reports]
+    found = set()
+    for domain in [[('integrity', '=', True)], [('number', 'like', 'WBS%')],
+            [('id', 'in', ids)],
+            [('subject', 'in', [r[2] for r in reports])]]:
+        found |= set(client.model(COMPLAINT, 'search', domain, 0, None,
+                None))
+    steps = client.model('yankomas.complaint.step', 'search',
+        [('complaint', 'in', ids)], 0, None, None)
+    if role in INTEGRITY_READERS:
+        assert found == set(ids)
+        assert steps
+        row, = client.model(COMPLAINT, 'read', [ids[0]],
+            ['state', 'number', 'complainant_name'])
+        assert row['state'] == 'forwarded'
+    else:
+        assert found == set() and steps == [], role
+        with pytest.raises(RPCError) as error:
+            client.model(COMPLAINT, 'read', [ids[0]], ['subject'])
+        assert error.value.user_error
+
+
+@pytest.mark.parametrize('role', ['duta', 'petugas', 'kasubsi', 'kasi',
+        'kakan'])
+def test_integrity_reports_stay_off_the_board(server, clients, reports,
+        role):
+    auth = clients[role].auth
+    for path in ['/cards?state=%s' % s for s in ['reception', 'intake',
+                'subsection', 'section', 'directed', 'resolution', 'done',
+                'cancelled']] + ['/pivot.csv?rows=state&cols=category',
+            '/data']:
+        status, body = http(board_url(server, path), auth=auth)
+        assert status == 200, (path, body)
+        assert 'WBS/' not in body, (role, path)
+        assert not [r[2] for r in reports if r[2] in body], (role, path)
+
+
+def test_integrity_reports_mail_only_their_readers(server, clients,
+        reports):
+    recipients = {r for r, in server.sql(
+            'SELECT recipient FROM yankomas_mail WHERE complaint IN (?, ?)',
+            tuple(r[0] for r in reports))}
+    readers = {clients[r].user_id for r in INTEGRITY_READERS}
+    assert recipients <= readers, recipients
