@@ -34,6 +34,14 @@ def masked_text():
     return gettext('yankomas_complaint.msg_identity_masked')
 
 
+def guarded_search(query):
+    """Whether a search is to be guarded: one a client asked for, or the
+    sub-query Tryton makes, without access checks, for a clause through a
+    relation (``complaint.phone`` searched on a step) on a user's behalf."""
+    transaction = Transaction()
+    return transaction.check_access or bool(query and transaction.user)
+
+
 def _types(Model, names):
     "{name: field type} of names; a selection's label reads as a text."
     return {n: Model._fields[n]._type if n in Model._fields else 'char'
@@ -147,7 +155,7 @@ class ConfidentialMixin:
     @classmethod
     def search(cls, domain, offset=0, limit=None, order=None, count=False,
             query=False):
-        if Transaction().check_access:
+        if guarded_search(query):
             guard = cls.identity_guard()
             if guard is not None:
                 domain = guard_domain(domain, HIDDEN_FIELDS, guard)
@@ -256,7 +264,7 @@ class IdentityCopyMixin:
     def search(cls, domain, offset=0, limit=None, order=None, count=False,
             query=False):
         Complaint = Pool().get('yankomas.complaint')
-        if Transaction().check_access:
+        if guarded_search(query):
             guard = Complaint.identity_guard()
             if guard is not None:
                 guard = ['OR',

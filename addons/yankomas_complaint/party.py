@@ -3,6 +3,7 @@ from trytond.pool import Pool, PoolMeta
 from trytond.transaction import Transaction
 
 from .confidential import guard_relation
+from .confidentiality import guarded_search
 
 
 class Party(metaclass=PoolMeta):
@@ -39,7 +40,7 @@ class Party(metaclass=PoolMeta):
     def search(cls, domain, offset=0, limit=None, order=None, count=False,
             query=False):
         Complaint = Pool().get('yankomas.complaint')
-        if Transaction().check_access:
+        if guarded_search(query):
             guard = Complaint.identity_guard()
             if guard is not None:
                 domain = guard_relation(domain, 'yankomas_complaints', guard)
