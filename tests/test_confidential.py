@@ -131,6 +131,11 @@ def test_search(clients, complaints, role):
                     ('subject', 'in', [SUBJECT['secret'], SUBJECT['ordinary']]),
                     ], 0, None, None))
         assert found == expected, (role, clause)
+    steps = client.model('yankomas.complaint.step', 'search_read', [
+            ('complaint.phone', '=', GIVEN['phone']),
+            ('complaint.subject', 'in', list(SUBJECT.values()))],
+        0, None, None, ['complaint'])
+    assert {s['complaint'] for s in steps} == expected, role
     parties = client.model('party.party', 'search', [
             ('yankomas_complaints', '=', complaints['secret'])], 0, None,
         None)
