@@ -590,7 +590,7 @@ class Complaint(
             [v.get('category') for v in vlist])
         for values in vlist:
             first = first_state(values.get('channel', cls.default_channel()),
-                values.get('category') in integrity)
+                cls._in(values.get('category'), integrity))
             forged = sorted(name for name in SERVER_FIELDS & set(values)
                 if values[name] and not (
                     name == 'state' and values[name] == first))

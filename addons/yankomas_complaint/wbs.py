@@ -60,12 +60,25 @@ class IntegrityReportMixin:
         return table.integrity == Literal(False)
 
     @classmethod
-    def integrity_categories(cls, category_ids):
-        "The ids among category_ids of integrity categories."
+    def integrity_categories(cls, values):
+        """The ids of integrity categories among values (what clients sent
+        as categories: anything else is left to the field's validation)."""
         Category = Pool().get('yankomas.complaint.category')
-        ids = [i for i in category_ids if isinstance(i, int) and i >= 0]
+        ids = [v for v in values
+            if isinstance(v, int) and not isinstance(v, bool) and v >= 0]
+        if not ids:
+            return set()
         with without_check_access():
-            return {c.id for c in Category.browse(ids) if c.integrity}
+            return {c.id for c in Category.search([
+                        ('id', 'in', ids),
+                        ('integrity', '=', True),
+                        ])}
+
+    @staticmethod
+    def _in(value, ids):
+        "Whether a client's value is one of ids, whatever its type."
+        return (isinstance(value, int) and not isinstance(value, bool)
+            and value in ids)
 
     @classmethod
     def _prepare_integrity(cls, vlist):
@@ -75,7 +88,7 @@ class IntegrityReportMixin:
         integrity = cls.integrity_categories(
             [v.get('category') for v in vlist])
         for values in vlist:
-            values['integrity'] = values.get('category') in integrity
+            values['integrity'] = cls._in(values.get('category'), integrity)
             if not values['integrity']:
                 continue
             if not in_roles(INTEGRITY_ROLES):
@@ -88,8 +101,8 @@ class IntegrityReportMixin:
         "A complaint keeps its track: an integrity category or none."
         if 'category' not in values:
             return
-        integrity = values['category'] in cls.integrity_categories(
-            [values['category']])
+        integrity = cls._in(values['category'],
+            cls.integrity_categories([values['category']]))
         for complaint in complaints:
             if complaint.integrity != integrity:
                 raise AccessError(gettext(
