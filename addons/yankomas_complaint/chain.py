@@ -1,10 +1,18 @@
 """The hash chain of a complaint, in plain Python.
 
 Each link holds the canonical serialisation of one record (a complaint, a
-step, a revision, a piece of evidence...) as it was stored, and its digest:
-SHA-256 over the previous link's digest and that serialisation. A record
-edited behind the application no longer matches its last link; a link
-edited, removed or inserted breaks the digests after it.
+step, a revision, a piece of evidence...) as it was stored, the SHA-256 of
+that serialisation, and its digest: SHA-256 over the previous link's digest
+and the serialisation's. A record edited behind the application no longer
+matches its last link; a link edited, removed or inserted breaks the
+digests after it.
+
+Because the digest covers the serialisation's SHA-256 rather than the
+serialisation itself, an erasure under UU 27/2022 may replace a past
+serialisation by a redaction marker: the chain still verifies, and still
+shows that a record was there and when. (Links made before this, without
+the serialisation's SHA-256, are digested over the serialisation itself
+and cannot be redacted.)
 """
 import datetime as dt
 import hashlib
@@ -12,6 +20,8 @@ import json
 from decimal import Decimal
 
 GENESIS = ''
+# The key of the values of a redacted serialisation.
+REDACTED = '_redacted'
 
 
 def normalise(value):
@@ -50,10 +60,42 @@ def canonical(model, record_id, values):
             }, sort_keys=True, ensure_ascii=False, separators=(',', ':'))
 
 
-def digest(previous, payload):
-    "The digest of a link: SHA-256 over the previous digest and the payload."
+def payload_digest(payload):
+    "The SHA-256 of a serialisation."
+    return hashlib.sha256(payload.encode()).hexdigest()
+
+
+def digest(previous, hashed):
+    """The digest of a link: SHA-256 over the previous digest and the
+    SHA-256 of its serialisation (hashed)."""
+    data = (previous or GENESIS).encode() + b'\nsha256:' + hashed.encode()
+    return hashlib.sha256(data).hexdigest()
+
+
+def legacy_digest(previous, payload):
+    "The digest of a link made without the SHA-256 of its serialisation."
     data = (previous or GENESIS).encode() + b'\n' + payload.encode()
     return hashlib.sha256(data).hexdigest()
+
+
+def redacted(model, record_id, reason):
+    "What a past serialisation is replaced by when it is erased."
+    return canonical(model, record_id, {REDACTED: reason})
+
+
+def is_redacted(payload):
+    return REDACTED in json.loads(payload)['values']
+
+
+def holds(previous, payload, hashed, stored):
+    """Whether a link (its previous digest, serialisation, the SHA-256 of
+    it, its digest) is as it was made: a redacted serialisation only keeps
+    the SHA-256 of what it replaced."""
+    if hashed is None:
+        return legacy_digest(previous, payload) == stored
+    if not is_redacted(payload) and payload_digest(payload) != hashed:
+        return False
+    return digest(previous, hashed) == stored
 
 
 def values_of(payload):
@@ -75,13 +117,14 @@ def same(payload, model, record_id, values):
 
 
 def broken_links(links):
-    """The positions in links [(position, previous, payload, digest)], in
-    order, from which the chain does not hold."""
+    """The positions in links [(position, previous, payload, hashed,
+    digest)], in order, from which the chain does not hold."""
     broken = []
     expected_previous = GENESIS
-    for index, (position, previous, payload, stored) in enumerate(links, 1):
+    for index, (position, previous, payload, hashed, stored) in enumerate(
+            links, 1):
         if (position != index or (previous or GENESIS) != expected_previous
-                or digest(previous, payload) != stored):
+                or not holds(previous, payload, hashed, stored)):
             broken.append(position)
         expected_previous = stored
     return broken

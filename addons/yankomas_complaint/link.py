@@ -1,7 +1,7 @@
 """The stored hash chain of each complaint (see chain.py for the digests)."""
 from collections import defaultdict
 
-from sql import For
+from sql import For, Null
 from sql.aggregate import Max
 
 from trytond import backend
@@ -101,6 +101,10 @@ class Link(IdentityCopyMixin, ServerWrittenMixin, ModelSQL, ModelView):
     payload = fields.Text(
         "Record Content", required=True,
         help="The canonical serialisation of the record as stored.")
+    payload_digest = fields.Char(
+        "Record Content Digest",
+        help="The SHA-256 of the serialisation: what the chain covers, so "
+        "that an erased content still verifies.")
     previous = fields.Char("Previous Digest")
     digest = fields.Char("Digest", required=True)
 
@@ -226,7 +230,8 @@ class Link(IdentityCopyMixin, ServerWrittenMixin, ModelSQL, ModelView):
 
         def append(complaint, model, record_id, payload):
             position, previous = heads.get(complaint, (0, None))
-            digest = chain.digest(previous, payload)
+            hashed = chain.payload_digest(payload)
+            digest = chain.digest(previous, hashed)
             heads[complaint] = (position + 1, digest)
             links.append({
                     'complaint': complaint,
@@ -234,6 +239,7 @@ class Link(IdentityCopyMixin, ServerWrittenMixin, ModelSQL, ModelView):
                     'model': model,
                     'record': record_id,
                     'payload': payload,
+                    'payload_digest': hashed,
                     'previous': previous,
                     'digest': digest,
                     })
@@ -259,6 +265,29 @@ class Link(IdentityCopyMixin, ServerWrittenMixin, ModelSQL, ModelView):
                 cls.create(links)
 
     @classmethod
+    def redact(cls, complaint_ids, models, reason):
+        """Erase the past contents of the records of models in the chains
+        of the complaints: every link but the last of each record, whose
+        content the record as stored still shows. The chains verify as
+        before; links made before contents had their own digest stay."""
+        table = cls.__table__()
+        cursor = Transaction().connection.cursor()
+        for sub_ids in grouped_slice(sorted(complaint_ids)):
+            sub_ids = list(sub_ids)
+            last, query = cls._last_links(
+                lambda t: reduce_ids(t.complaint, sub_ids),
+                ['complaint', 'model', 'record'])
+            cursor.execute(*table.select(table.id, table.model, table.record,
+                    where=reduce_ids(table.complaint, sub_ids)
+                    & table.model.in_(list(models))
+                    & (table.payload_digest != Null)
+                    & ~table.id.in_(query.select(last.id))))
+            for link_id, model, record in cursor.fetchall():
+                cursor.execute(*table.update([table.payload],
+                        [chain.redacted(model, record, reason)],
+                        where=table.id == link_id))
+
+    @classmethod
     def problems(cls, complaint_ids):
         """{complaint id: [(kind, model, record, fields)]} of the complaints
         whose stored rows or links no longer hold; kind is 'link' (a link
@@ -274,12 +303,14 @@ class Link(IdentityCopyMixin, ServerWrittenMixin, ModelSQL, ModelView):
             links = defaultdict(list)
             cursor.execute(*table.select(
                     table.complaint, table.position, table.previous,
-                    table.payload, table.digest, table.model, table.record,
+                    table.payload, table.payload_digest, table.digest,
+                    table.model, table.record,
                     where=reduce_ids(table.complaint, sub_ids),
                     order_by=[table.complaint.asc, table.position.asc]))
-            for complaint, position, previous, payload, digest, model, \
-                    record in cursor:
-                links[complaint].append((position, previous, payload, digest))
+            for complaint, position, previous, payload, hashed, digest, \
+                    model, record in cursor:
+                links[complaint].append(
+                    (position, previous, payload, hashed, digest))
                 if MISMATCH in payload:
                     names = chain.values_of(payload).get(MISMATCH)
                     if names is not None:
