@@ -425,7 +425,7 @@ class RecapStep(RecapPartMixin, ModelSQL, ModelView):
     count = fields.Integer("Handled")
     on_time = fields.Integer("On Time")
     on_time_share = fields.Function(
-        fields.Float("On Time (%)", digits=(3, 1)), 'get_on_time_share')
+        fields.Float("On Time (%)", digits=(4, 1)), 'get_on_time_share')
     average = fields.TimeDelta("Average")
     median = fields.TimeDelta("Median")
     standard = fields.TimeDelta("Standard")
@@ -436,8 +436,9 @@ class RecapStep(RecapPartMixin, ModelSQL, ModelView):
         cls._order = [('sequence', 'ASC'), ('id', 'ASC')]
 
     def get_on_time_share(self, name):
+        # Rounded to the field's digits: validation refuses 66.666...
         if self.count:
-            return 100.0 * self.on_time / self.count
+            return round(100.0 * self.on_time / self.count, 1)
 
 
 class RecapSignature(RecapPartMixin, ModelSQL, ModelView):
