@@ -1,3 +1,4 @@
+from trytond.i18n import gettext
 from trytond.model import fields
 from trytond.pool import PoolMeta
 
@@ -16,6 +17,12 @@ class Company(metaclass=PoolMeta):
         help="Printed on the complaint form: the basis and purpose of "
         "processing the complainant's personal data. Empty, the standard "
         "notice is printed in the reader's language.")
+
+    def yankomas_data_use_notice(self):
+        """The data-use notice printed on the office's complaint form: its
+        own text, else the standard one in the reader's language."""
+        return self.yankomas_data_notice or gettext(
+            'yankomas_document.msg_data_notice')
 
     @staticmethod
     def default_yankomas_ministry():

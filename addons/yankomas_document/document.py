@@ -3,7 +3,6 @@ import os
 from genshi.builder import tag
 from genshi.core import Markup
 
-from trytond.i18n import gettext
 from trytond.pool import Pool
 from trytond.report import Report
 
@@ -50,8 +49,9 @@ class OfficeReport(Report):
 
     @staticmethod
     def data_notice(company):
-        return company.yankomas_data_notice or gettext(
-            'yankomas_document.msg_data_notice')
+        """The office's data-use notice (Company.yankomas_data_use_notice:
+        yankomas_privacy generates it from what the system does)."""
+        return company.yankomas_data_use_notice()
 
     @classmethod
     def local_datetime(cls, company, moment):

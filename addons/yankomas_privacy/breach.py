@@ -1,24 +1,28 @@
 """The register of personal-data breaches (UU 27/2022 art. 46): each with the
 3 x 24 hour clock to notify the data subjects and the authority."""
-from sql import Null
-
 from trytond.i18n import gettext
 from trytond.model import Index, ModelSQL, ModelView, Workflow, fields
-from trytond.pool import Pool
 from trytond.pyson import Eval, If
-from trytond.transaction import Transaction, without_check_access
+from trytond.transaction import Transaction
 
 from company_working_calendar import clock
 
 from . import notification
+from .deadline import DeadlineMixin
 from .exceptions import BreachError
 
 _open = {'readonly': Eval('state') != 'open'}
 
 
-class Breach(Workflow, ModelSQL, ModelView):
+class Breach(DeadlineMixin, Workflow, ModelSQL, ModelView):
     __name__ = 'yankomas.privacy.breach'
     __string__ = "Personal Data Breach"
+    _clock_start = 'detected'
+    _clock_states = ('open',)
+    _overdue_messages = (
+        'yankomas_privacy.msg_breach_overdue_label',
+        'yankomas_privacy.msg_breach_overdue')
+    _overdue_name = 'breach'
 
     company = fields.Many2One(
         'company.company', "Office", required=True,
@@ -54,11 +58,6 @@ class Breach(Workflow, ModelSQL, ModelView):
                 ('on_time', "Notified on time"),
                 ('notified_late', "Notified late"),
                 ], "Timeliness"), 'get_timeliness')
-    overdue = fields.Function(
-        fields.Boolean("Overdue"), 'get_overdue', searcher='search_overdue')
-    overdue_noticed = fields.DateTime(
-        "Overdue Noticed", readonly=True,
-        help="When the scheduler told the office the deadline had passed.")
     state = fields.Selection([
             ('open', "Open"),
             ('notified', "Notified"),
@@ -104,29 +103,9 @@ class Breach(Workflow, ModelSQL, ModelView):
             ('/tree', 'visual', If(Eval('overdue'), 'danger', '')),
             ]
 
-    def get_deadline(self, name):
-        return notification.deadline(self.detected)
-
     def get_timeliness(self, name):
         return notification.status(self.detected, self.subjects_notified,
             self.authority_notified, clock.now())
-
-    def get_overdue(self, name):
-        return self.state == 'open' and self.timeliness == 'late'
-
-    @classmethod
-    def overdue_sql(cls, table, now=None):
-        "SQL: the breach is open past its notification deadline."
-        return ((table.state == 'open')
-            & (table.detected < (now or clock.now()) - notification.WINDOW))
-
-    @classmethod
-    def search_overdue(cls, name, clause):
-        table = cls.__table__()
-        _, operator, value = clause[:3]
-        query = table.select(table.id, where=cls.overdue_sql(table))
-        wanted = (operator == '=') == bool(value)
-        return [('id', 'in' if wanted else 'not in', query)]
 
     @classmethod
     def validate_fields(cls, breaches, field_names):
@@ -171,40 +150,3 @@ class Breach(Workflow, ModelSQL, ModelView):
                 raise BreachError(gettext(
                         'yankomas_privacy.msg_breach_delete',
                         breach=breach.rec_name))
-
-    @classmethod
-    def notice_overdue(cls):
-        """The scheduler: tell the office's data-protection officers and
-        head of office, once, of a breach past its deadline."""
-        pool = Pool()
-        ModelData = pool.get('ir.model.data')
-        Group = pool.get('res.group')
-        Notification = pool.get('res.notification')
-        table = cls.__table__()
-        now = clock.now()
-        with without_check_access():
-            breaches = cls.search([
-                    ('id', 'in', table.select(table.id,
-                            where=cls.overdue_sql(table, now)
-                            & (table.overdue_noticed == Null))),
-                    ])
-            groups = Group.browse([
-                    ModelData.get_id('yankomas_privacy',
-                        'group_data_protection'),
-                    ModelData.get_id('yankomas_complaint',
-                        'group_kepala_kantor')])
-            users = {u for g in groups for u in g.users}
-            Notification.create([{
-                        'user': user.id,
-                        'label': gettext(
-                            'yankomas_privacy.msg_breach_overdue_label'),
-                        'description': gettext(
-                            'yankomas_privacy.msg_breach_overdue',
-                            breach=breach.rec_name),
-                        'icon': 'tryton-warning',
-                        'model': cls.__name__,
-                        'records': '[%d]' % breach.id,
-                        } for breach in breaches for user in users
-                    if breach.company in user.companies])
-            cls.write(breaches, {'overdue_noticed': now})
-        return breaches

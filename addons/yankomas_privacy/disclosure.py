@@ -1,6 +1,7 @@
 """The log of who read the identity of a confidential complaint (UU 27/2022:
 the controller must be able to show who processed the data): append-only,
-read by the head of office and the data-protection officer."""
+read by the head of office and the data-protection officer; only the purge
+deletes what is past its retention period."""
 import weakref
 
 from trytond.i18n import gettext
@@ -12,6 +13,8 @@ from trytond.transaction import Transaction, without_check_access
 from company_working_calendar import clock
 from yankomas_complaint.confidentiality import SURFACES
 from yankomas_complaint.record import ServerWrittenMixin
+
+from .purge import PURGE
 
 # {transaction: {(complaint id, surface)}} already logged in it: a form's
 # reads of one record are one read.
@@ -47,6 +50,9 @@ class Disclosure(ServerWrittenMixin, ModelSQL, ModelView):
     def check_modification(cls, mode, records, values=None, external=False):
         super().check_modification(
             mode, records, values=values, external=external)
+        if (mode == 'delete' and not external
+                and Transaction().context.get(PURGE)):
+            return  # past its retention period
         if mode in {'write', 'delete'}:
             # Kept as logged: not even the server rewrites the log.
             raise AccessError(gettext('yankomas_privacy.msg_disclosure_kept'))
