@@ -2,7 +2,7 @@
 3 x 24 hour clock to notify the data subjects and the authority."""
 from trytond.i18n import gettext
 from trytond.model import Index, ModelSQL, ModelView, Workflow, fields
-from trytond.pyson import Eval, If
+from trytond.pyson import Eval
 from trytond.transaction import Transaction
 
 from company_working_calendar import clock
@@ -96,12 +96,6 @@ class Breach(DeadlineMixin, Workflow, ModelSQL, ModelView):
     @staticmethod
     def default_state():
         return 'open'
-
-    @classmethod
-    def view_attributes(cls):
-        return super().view_attributes() + [
-            ('/tree', 'visual', If(Eval('overdue'), 'danger', '')),
-            ]
 
     def get_timeliness(self, name):
         return notification.status(self.detected, self.subjects_notified,

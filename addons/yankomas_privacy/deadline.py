@@ -7,6 +7,7 @@ from sql import Null
 from trytond.i18n import gettext
 from trytond.model import fields
 from trytond.pool import Pool
+from trytond.pyson import Eval, If
 from trytond.transaction import without_check_access
 
 from company_working_calendar import clock
@@ -32,6 +33,12 @@ class DeadlineMixin:
     overdue_noticed = fields.DateTime(
         "Overdue Noticed", readonly=True,
         help="When the scheduler told the office the deadline had passed.")
+
+    @classmethod
+    def view_attributes(cls):
+        return super().view_attributes() + [
+            ('/tree', 'visual', If(Eval('overdue'), 'danger', '')),
+            ]
 
     def get_deadline(self, name):
         return notification.deadline(getattr(self, self._clock_start))

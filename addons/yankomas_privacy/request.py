@@ -4,7 +4,7 @@ access, correction, erasure, restriction, objection; each answered within
 from trytond.i18n import gettext
 from trytond.model import Index, ModelSQL, ModelView, Workflow, fields
 from trytond.pool import Pool
-from trytond.pyson import Eval, If
+from trytond.pyson import Eval
 from trytond.transaction import Transaction, without_check_access
 
 from company_working_calendar import clock
@@ -139,12 +139,6 @@ class Request(DeadlineMixin, Workflow, ModelSQL, ModelView):
     @staticmethod
     def default_state():
         return 'received'
-
-    @classmethod
-    def view_attributes(cls):
-        return super().view_attributes() + [
-            ('/tree', 'visual', If(Eval('overdue'), 'danger', '')),
-            ]
 
     def get_rec_name(self, name):
         return '%s: %s' % (self.kind_string, self.subject_name)
