@@ -1,8 +1,11 @@
 import datetime as dt
 from collections import defaultdict
 
+from sql import Null
+
 from trytond.i18n import gettext
-from trytond.model import Index, ModelSQL, ModelView, Workflow, fields
+from trytond.model import (
+    Index, ModelSQL, ModelView, Unique, Workflow, fields)
 from trytond.model.exceptions import AccessError
 from trytond.pool import Pool
 from trytond.pyson import Bool, Eval, If
@@ -11,7 +14,7 @@ from trytond.transaction import Transaction, without_check_access
 
 from company_working_calendar import clock
 
-from . import bounds, identity
+from . import bounds, identity, tracking
 from .identity import IDENTITY_FIELDS
 from .bounds import SIZES
 from .link import ChainedMixin
@@ -35,7 +38,7 @@ from .step import STEP_SELECTION
 # Set by the workflow or at creation; clients may not write them.
 WORKFLOW_FIELDS = {
     'state', 'number', 'resolution', 'closed', 'steps', 'company', 'channel',
-    'received', 'integrity'}
+    'received', 'integrity', 'tracking_code'}
 # Of those, what a client may not send even when creating a complaint.
 SERVER_FIELDS = WORKFLOW_FIELDS - {'company', 'channel', 'received'}
 _closed = Eval('state').in_(list(CLOSED_STATES))
@@ -79,6 +82,11 @@ class Complaint(
 
     number = fields.Char(
         "Number", size=SIZES['number'], readonly=True)
+    tracking_code = fields.Char(
+        "Tracking Code", size=len(tracking.formatted('x' * tracking.LENGTH)),
+        readonly=True,
+        help="Random, given to the complainant to follow the complaint: "
+        "unlike the number, it cannot be guessed.")
     company = fields.Many2One(
         'company.company', "Office", required=True,
         states={'readonly': Eval('id', -1) >= 0})
@@ -278,11 +286,16 @@ class Complaint(
         t = cls.__table__()
         cls._sql_indexes.update({
                 Index(t, (t.number, Index.Equality())),
+                Index(t, (t.tracking_code, Index.Equality())),
                 Index(t, (t.received, Index.Range())),
                 Index(
                     t, (t.state, Index.Equality(cardinality='low')),
                     where=~t.state.in_(list(CLOSED_STATES))),
                 })
+        cls._sql_constraints += [
+            ('tracking_code_unique', Unique(t, t.tracking_code),
+                'yankomas_complaint.msg_complaint_tracking_code_unique'),
+            ]
         cls._order = [('received', 'DESC'), ('id', 'DESC')]
         cls._transitions |= transitions()
         cls._buttons.update({
@@ -330,6 +343,7 @@ class Complaint(
         handler = cls.__table_handler__(module)
         named = handler.column_exist('complainant_name')
         tracked = handler.column_exist('integrity')
+        coded = handler.column_exist('tracking_code')
         super().__register__(module)
         if not named:
             cursor.execute(*complaint.update([complaint.complainant_name],
@@ -339,6 +353,13 @@ class Complaint(
             # Every complaint before the integrity track was a service one.
             cursor.execute(*complaint.update(
                     [complaint.integrity], [False]))
+        if not coded:
+            cursor.execute(*complaint.select(complaint.id,
+                    where=complaint.tracking_code == Null))
+            for complaint_id, in cursor.fetchall():
+                cursor.execute(*complaint.update(
+                        [complaint.tracking_code], [tracking.generate()],
+                        where=complaint.id == complaint_id))
 
     @staticmethod
     def default_company():
@@ -542,6 +563,7 @@ class Complaint(
         if mode == 'create':
             channel = values.get('channel', cls.default_channel())
             values['state'] = first_state(channel, values.get('integrity'))
+            values['tracking_code'] = tracking.generate()
             cls._check_received(values, channel)
             # Numbered once stored (_number): a refused complaint takes none.
             values['number'] = None
@@ -913,8 +935,8 @@ class Complaint(
     @classmethod
     def copy(cls, complaints, default=None):
         default = default.copy() if default is not None else {}
-        for name in ('number', 'steps', 'note', 'resolution', 'closed',
-                'revisions'):
+        for name in ('number', 'tracking_code', 'steps', 'note',
+                'resolution', 'closed', 'revisions'):
             default.setdefault(name, None)
         default.setdefault('received', clock.now())
         return super().copy(complaints, default=default)
