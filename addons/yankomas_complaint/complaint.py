@@ -465,10 +465,16 @@ class Complaint(
         _, operator, value = clause[:3]
         bool_op = 'AND' if operator.startswith('!') or operator.startswith(
             'not ') else 'OR'
-        return [bool_op,
+        domain = [bool_op,
             ('number', operator, value),
             ('subject', operator, value),
             ]
+        # The code a complainant quotes, however they type it.
+        code = (tracking.normalise(value.strip('%'))
+            if isinstance(value, str) else None)
+        if code and operator in ('=', 'ilike', 'like'):
+            domain.append(('tracking_code', '=', code))
+        return domain
 
     @property
     def chain_complaint(self):
