@@ -2,8 +2,9 @@
 server: a read, a search, an export, an on-change answer, a copy, a write.
 
 The server's own code reads the real values (Tryton's records load without
-access checks), so a report or a cron still works on them; what a person is
-shown goes through identity_shown and the read log (identity_disclosed).
+access checks), so a step, a cron or a report still works on them; what a
+person is shown goes through these overrides or, for a print, shown(); each
+identity shown is told to identity_disclosed, for the read log.
 """
 from trytond.i18n import gettext
 from trytond.model import fields
@@ -109,14 +110,6 @@ class ConfidentialMixin:
     def get_identity_hidden(cls, complaints, name):
         hidden = cls.hidden_identities(complaints)
         return {c.id: c.id in hidden for c in complaints}
-
-    def identity_shown(self, name):
-        """The value of the identity field name as the current user may be
-        shown it: for a print or a mail made on their behalf."""
-        value = getattr(self, name)
-        if value and self.id in self.hidden_identities([self]):
-            return masked_text()
-        return value
 
     @classmethod
     def identity_disclosed(cls, complaints, surface):
