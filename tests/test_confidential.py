@@ -253,8 +253,8 @@ INTEGRITY_READERS = {'pengawas', 'kakan'}
 @pytest.fixture(scope='module')
 def reports(server):
     rows = server.sql(
-        "SELECT id, number, subject FROM yankomas_complaint "
-        "WHERE number LIKE 'WBS/%' ORDER BY id")
+        'SELECT id, number, subject FROM yankomas_complaint '
+        'WHERE number LIKE ? ORDER BY id', ('WBS/%',))
     assert len(rows) == 2, rows
     return rows
 
