@@ -35,12 +35,15 @@ def masked_text():
     return gettext('yankomas_complaint.msg_identity_masked')
 
 
-def guarded_search(query):
-    """Whether a search is to be guarded: one a client asked for, or the
-    sub-query Tryton makes, without access checks, for a clause through a
-    relation (``complaint.phone`` searched on a step) on a user's behalf."""
+def search_guard(query):
+    """The domain of the complaints whose identity the user sees, for a
+    search made on their behalf, or None when nothing is to be hidden. On
+    their behalf: a search a client asked for, or the sub-query Tryton
+    makes, without access checks, for a clause through a relation
+    (``complaint.phone`` searched on a step)."""
     transaction = Transaction()
-    return transaction.check_access or bool(query and transaction.user)
+    if transaction.check_access or (query and transaction.user):
+        return Pool().get('yankomas.complaint').identity_guard()
 
 
 def _types(Model, names):
@@ -148,11 +151,10 @@ class ConfidentialMixin:
     @classmethod
     def search(cls, domain, offset=0, limit=None, order=None, count=False,
             query=False):
-        if guarded_search(query):
-            guard = cls.identity_guard()
-            if guard is not None:
-                domain = guard_domain(domain, HIDDEN_FIELDS, guard)
-                order = unhidden_order(order, HIDDEN_FIELDS)
+        guard = search_guard(query)
+        if guard is not None:
+            domain = guard_domain(domain, HIDDEN_FIELDS, guard)
+            order = unhidden_order(order, HIDDEN_FIELDS)
         return super().search(domain, offset=offset, limit=limit,
             order=order, count=count, query=query)
 
@@ -256,16 +258,14 @@ class IdentityCopyMixin:
     @classmethod
     def search(cls, domain, offset=0, limit=None, order=None, count=False,
             query=False):
-        Complaint = Pool().get('yankomas.complaint')
-        if guarded_search(query):
-            guard = Complaint.identity_guard()
-            if guard is not None:
-                guard = ['OR',
-                    cls.copyless_domain(),
-                    ('complaint', 'where', guard),
-                    ]
-                domain = guard_domain(domain, cls._identity_copies, guard)
-                order = unhidden_order(order, cls._identity_copies)
+        guard = search_guard(query)
+        if guard is not None:
+            guard = ['OR',
+                cls.copyless_domain(),
+                ('complaint', 'where', guard),
+                ]
+            domain = guard_domain(domain, cls._identity_copies, guard)
+            order = unhidden_order(order, cls._identity_copies)
         return super().search(domain, offset=offset, limit=limit,
             order=order, count=count, query=query)
 

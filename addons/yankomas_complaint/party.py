@@ -3,7 +3,7 @@ from trytond.pool import Pool, PoolMeta
 from trytond.transaction import Transaction
 
 from .confidential import guard_relation
-from .confidentiality import guarded_search
+from .confidentiality import search_guard
 
 
 class Party(metaclass=PoolMeta):
@@ -39,10 +39,8 @@ class Party(metaclass=PoolMeta):
     @classmethod
     def search(cls, domain, offset=0, limit=None, order=None, count=False,
             query=False):
-        Complaint = Pool().get('yankomas.complaint')
-        if guarded_search(query):
-            guard = Complaint.identity_guard()
-            if guard is not None:
-                domain = guard_relation(domain, 'yankomas_complaints', guard)
+        guard = search_guard(query)
+        if guard is not None:
+            domain = guard_relation(domain, 'yankomas_complaints', guard)
         return super().search(domain, offset=offset, limit=limit,
             order=order, count=count, query=query)
