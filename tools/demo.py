@@ -111,20 +111,15 @@ def _office(pool):
     for language, values in LETTERHEAD.items():
         with Transaction().set_context(language=language):
             Company.write([company], values)
-    sequence = Sequence(
-        name="Pengaduan %s" % OFFICE, company=company,
-        sequence_type=ModelData.get_id(
-            'yankomas_complaint', 'sequence_type_complaint'),
-        prefix=OFFICE_PREFIX, padding=5)
-    sequence.save()
-    reports = Sequence(
-        name="Laporan Integritas %s" % OFFICE, company=company,
-        sequence_type=ModelData.get_id(
-            'yankomas_complaint', 'sequence_type_complaint'),
-        prefix=INTEGRITY_PREFIX, padding=5)
-    reports.save()
+    complaints, reports = Sequence.create([{
+                'name': "%s %s" % (name, OFFICE), 'company': company.id,
+                'sequence_type': ModelData.get_id(
+                    'yankomas_complaint', 'sequence_type_complaint'),
+                'prefix': prefix, 'padding': 5,
+                } for name, prefix in [("Pengaduan", OFFICE_PREFIX),
+                ("Laporan Integritas", INTEGRITY_PREFIX)]])
     ConfigurationSequence(
-        company=company, complaint_sequence=sequence,
+        company=company, complaint_sequence=complaints,
         integrity_sequence=reports).save()
     return company
 

@@ -38,17 +38,17 @@ def create_office(name, code, config=None, timezone='Asia/Jakarta'):
     with Sequence._config.set_context(
             company=company.id, companies=[company.id]):
         sequence_type, = SequenceType.find([('name', '=', 'Complaint')])
-        sequence = Sequence(name="Complaint %s" % code, company=company,
-            sequence_type=sequence_type, prefix='PGD/%s/${year}/' % code,
-            padding=5)
-        sequence.save()
-        reports = Sequence(name="Integrity Report %s" % code,
-            company=company, sequence_type=sequence_type,
-            prefix='WBS/%s/${year}/' % code, padding=5)
-        reports.save()
+        sequences = {}
+        for register, name, letters in [
+                ('complaint', "Complaint", 'PGD'),
+                ('integrity', "Integrity Report", 'WBS')]:
+            sequences[register] = Sequence(name="%s %s" % (name, code),
+                company=company, sequence_type=sequence_type,
+                prefix='%s/%s/${year}/' % (letters, code), padding=5)
+            sequences[register].save()
         configuration = Configuration(1)
-        configuration.complaint_sequence = sequence
-        configuration.integrity_sequence = reports
+        configuration.complaint_sequence = sequences['complaint']
+        configuration.integrity_sequence = sequences['integrity']
         configuration.save()
     return company
 
