@@ -104,6 +104,7 @@ class ConfidentialMixin:
             return set()
         reporters = sees_reporters()
         with without_check_access():
+            # As stored: an on-change instance carries what a client sent.
             complaints = cls.browse([c.id for c in complaints])
             return {c.id for c in complaints if c.confidential and (
                     not reporters if c.integrity
