@@ -8,9 +8,10 @@ translated in any of the modules' files (matched by context and source,
 then by source alone for a string that moved between modules). Entries a
 module keeps to override another module's strings are kept as they are.
 
-    .venv/bin/python tools/update_translations.py
+    .venv/bin/python tools/update_translations.py [MODULE ...]
 
-Prints the strings still untranslated.
+With module names, only their files are written (every module is still
+activated, to know which strings moved between them). Prints the strings still untranslated.
 """
 import os
 import pathlib
@@ -91,7 +92,7 @@ def database_entries(path):
     return entries
 
 
-def main():
+def main(only=()):
     by_context, by_source, existing = known_translations()
     with tempfile.TemporaryDirectory() as folder:
         folder = pathlib.Path(folder)
@@ -108,6 +109,8 @@ def main():
         entries = database_entries(folder / 'translations.sqlite')
     missing = 0
     for module, found in entries.items():
+        if only and module not in only:
+            continue
         own = {(e.msgctxt, e.msgid) for e in found}
         pofile = polib.POFile(wrapwidth=78)
         pofile.metadata = {'Content-Type': 'text/plain; charset=utf-8'}
@@ -144,4 +147,4 @@ def main():
 
 
 if __name__ == '__main__':
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

@@ -16,7 +16,6 @@ from yankomas_complaint.record import ServerWrittenMixin
 from yankomas_complaint.roles import group_ids
 
 from .mail_digest import DigestMixin
-from .notice import NOTICE_KINDS
 from .render import complaint_url, header_text, message_id
 from .templates import render
 
@@ -97,10 +96,12 @@ class Mail(DigestMixin, ServerWrittenMixin, ModelSQL, ModelView):
                 ])
 
     @classmethod
-    def queue_notices(cls, kind, complaint, step, users, key):
+    def queue_notices(cls, kind, complaint, step, users, key,
+            module='yankomas_email'):
         """Queue one notice of kind about step of complaint per user; keys
-        already queued are skipped, so a notice is never doubled."""
-        assert kind in NOTICE_KINDS
+        already queued are skipped, so a notice is never doubled. Its
+        subject and request are module's messages msg_notice_<kind>_subject
+        and msg_notice_<kind>_body (another module adds its kinds)."""
         keys = {'%s:%s' % (key, u.id): u for u in users}
         known = {m.key for m in cls.search([('key', 'in', list(keys))])}
         messages = []
@@ -109,7 +110,7 @@ class Mail(DigestMixin, ServerWrittenMixin, ModelSQL, ModelView):
                 continue
             language = user.language.code if user.language else None
             subject, text, html = _render_notice(
-                kind, complaint, step, language)
+                kind, complaint, step, language, module)
             messages.append(cls(
                     company=complaint.company, kind=kind, key=message_key,
                     complaint=complaint, recipient=user, email=user.email,
@@ -117,6 +118,20 @@ class Mail(DigestMixin, ServerWrittenMixin, ModelSQL, ModelView):
         cls.save(messages)
         cls.queue_sending(messages)
         return messages
+
+    @classmethod
+    def queue_to_complainant(cls, kind, complaint, key, subject, text, html):
+        """Queue a message of kind to the complainant's own e-mail address
+        (none for an anonymous complaint or without an address); the key is
+        sent once. Other modules add their kinds to Mail.kind."""
+        if not complaint.email or cls.search([('key', '=', key)], limit=1):
+            return None
+        message = cls(company=complaint.company, kind=kind, key=key,
+            complaint=complaint, email=complaint.email, subject=subject,
+            body_text=text, body_html=html)
+        message.save()
+        cls.queue_sending([message])
+        return message
 
     @classmethod
     def queue_sending(cls, messages):
@@ -230,7 +245,7 @@ class Mail(DigestMixin, ServerWrittenMixin, ModelSQL, ModelView):
         return email
 
 
-def _render_notice(kind, complaint, step, language):
+def _render_notice(kind, complaint, step, language, module):
     "Subject, text and HTML of a notice, in the recipient's language."
     pool = Pool()
     Step = pool.get('yankomas.complaint.step')
@@ -246,9 +261,8 @@ def _render_notice(kind, complaint, step, language):
             'url': complaint_url(complaint.id),
             }
         subject = gettext(
-            'yankomas_email.msg_notice_%s_subject' % kind, **values)
-        asked = gettext(
-            'yankomas_email.msg_notice_%s_body' % kind, **values)
+            '%s.msg_notice_%s_subject' % (module, kind), **values)
+        asked = gettext('%s.msg_notice_%s_body' % (module, kind), **values)
         by = gettext('yankomas_email.msg_notice_deadline', **values)
         opening = gettext('yankomas_email.msg_notice_open', **values)
     text, html = render('notice', asked=asked, by=by, opening=opening,

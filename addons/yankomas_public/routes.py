@@ -1,0 +1,72 @@
+"""The public pages, under /<database>/yankomas/public (links.py): no login,
+each handler reading only what it shows (guard.public)."""
+import os
+import time
+
+from trytond.config import config
+from trytond.protocols.wrappers import HTTPStatus, Response, abort, redirect
+from trytond.wsgi import app
+
+from . import links, page
+from .guard import public
+
+PREFIX = '/<database_name>'
+FOLDER = os.path.dirname(os.path.abspath(__file__))
+STATIC = {
+    'public.css': ('static/public.css', 'text/css; charset=utf-8'),
+    'icon.svg': ('static/icon.svg', 'image/svg+xml'),
+    }
+
+
+def lookup_floor():
+    """The seconds a tracking look-up takes at least, found or not, so that
+    its time tells nothing ([yankomas_public] lookup_floor)."""
+    return config.getfloat('yankomas_public', 'lookup_floor', default=0.25)
+
+
+def static_file(name):
+    if name not in STATIC:
+        abort(HTTPStatus.NOT_FOUND)
+    path, content_type = STATIC[name]
+    with open(os.path.join(FOLDER, path), 'rb') as file:
+        content = file.read()
+    return Response(content, HTTPStatus.OK, content_type=content_type,
+        headers=dict(page.HEADERS, **{'Cache-Control': 'max-age=3600'}))
+
+
+@app.route(PREFIX + links.STATIC + '/<name>', methods={'GET'})
+def static(request, database_name, name):
+    return static_file(name)
+
+
+@app.route(PREFIX + links.TRACK, methods={'GET'})
+@public('track')
+def track_form(request, pool):
+    "The form to type a code; ?code= looks it up (the form's own submit)."
+    code = request.args.get('code')
+    if code is not None:
+        return track_answer(request, pool, code)
+    return page.render(request, 'track.html', code='', view=None,
+        unknown=False)
+
+
+@app.route(PREFIX + links.TRACK + '/<path:code>', methods={'GET'})
+@public('track')
+def track(request, pool, code):
+    return track_answer(request, pool, code)
+
+
+def track_answer(request, pool, code):
+    """The status of the complaint of code, or the one message for every
+    code that is not one; both after the same floor of time."""
+    Complaint = pool.get('yankomas.complaint')
+    start = time.monotonic()
+    complaint = Complaint.by_tracking_code(code)
+    view = complaint.public_view() if complaint else None
+    response = page.render(request, 'track.html',
+        status=HTTPStatus.OK if view else HTTPStatus.NOT_FOUND,
+        code=code[:40], view=view, unknown=not view)
+    rest = lookup_floor() - (time.monotonic() - start)
+    if rest > 0:
+        time.sleep(rest)
+    return response
