@@ -24,7 +24,15 @@ class ComplaintForm(OfficeReport):
         context['handler_step'] = cls.handler_step
         context['evidence'] = cls.evidence
         context['format_size'] = format_size
+        context['receipt_codes'] = cls.receipt_codes
         return context
+
+    @classmethod
+    def receipt_codes(cls, complaint):
+        """[(caption, address, image)] printed as QR codes on the receipt:
+        the pages where the complainant follows the complaint (other
+        modules add theirs; the image is a data: URI)."""
+        return []
 
     @staticmethod
     def receiver(complaint):

@@ -10,16 +10,17 @@ FOLDER = os.path.join(os.path.dirname(__file__), 'templates')
 
 
 @functools.lru_cache(maxsize=None)
-def _template(name, kind):
+def _template(name, kind, folder):
     cls = MarkupTemplate if kind == 'html' else NewTextTemplate
-    with open(os.path.join(FOLDER, '%s.%s' % (name, kind)),
+    with open(os.path.join(folder, '%s.%s' % (name, kind)),
             encoding='utf-8') as file:
         return cls(file.read(), filename=name)
 
 
-def render(name, **values):
-    "(text, html) of the template name with values."
+def render(name, folder=FOLDER, **values):
+    """(text, html) of the template name with values; another module's
+    e-mails give the folder of their templates."""
     return tuple(
-        _template(name, kind).generate(**values).render(
+        _template(name, kind, folder).generate(**values).render(
             kind if kind == 'html' else 'text', encoding=None)
         for kind in ('txt', 'html'))

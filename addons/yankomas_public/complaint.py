@@ -1,12 +1,27 @@
 """What the public pages read of a complaint: found by its tracking code
 only, and shown without any personal data."""
+import os
+
+from trytond.i18n import gettext
 from trytond.pool import Pool, PoolMeta
-from trytond.transaction import without_check_access
+from trytond.transaction import Transaction, without_check_access
 
 from yankomas_complaint import tracking
 from yankomas_complaint.pipeline import CLOSED_STATES
+from yankomas_email.templates import render
 
+from . import links
 from .status import FINISHED, public_status
+
+TEMPLATES = os.path.join(os.path.dirname(__file__), 'templates')
+# What the form's values give to the complaint as they are.
+FORM_FIELDS = ('subject', 'description', 'anonymous', 'confidential',
+    'phone', 'email', 'address', 'id_type', 'id_number', 'representation',
+    'represented_name', 'power_of_attorney', 'service', 'application_number',
+    'reported_party', 'incident_place', 'loss', 'requested_resolution',
+    'compensation_claimed', 'compensation_amount')
+# The step the web complaint starts at, whose role is told of it.
+WEB_STEP_ROLE = 'petugas'
 
 # A step's hold of this kind waits on the complainant's reply.
 WAITING_KIND = 'waiting_complainant'
@@ -54,6 +69,8 @@ class Complaint(metaclass=PoolMeta):
             if not history or history[-1][0] != key:
                 history.append((key, moment(step.started)))
         closed = self.state in CLOSED_STATES
+        if closed and history and history[-1][0] != status:
+            history.append((status, moment(self.closed)))
         return {
             'number': self.number,
             'office': self.company.rec_name,
@@ -73,3 +90,70 @@ class Complaint(metaclass=PoolMeta):
         """[(label, address)] offered under the status, in the page's
         language: where other modules invite the complainant (the survey)."""
         return []
+
+    @classmethod
+    def submit_public(cls, company, values, files):
+        """The complaint of the public form's values (form.clean) for the
+        office company, with the files [(name, bytes)] as its evidence; the
+        office's complaint officers are told, the complainant gets the
+        confirmation when they gave an e-mail address."""
+        pool = Pool()
+        Party = pool.get('party.party')
+        Attachment = pool.get('ir.attachment')
+        Calendar = pool.get('company.working_calendar')
+        data = {k: values[k] for k in FORM_FIELDS if k in values}
+        data.update(channel='web', company=company.id)
+        if values.get('incident_time'):
+            moment = values['incident_time']
+            data['incident_time'] = Calendar.of(company).engine().utc(
+                moment.date(), moment.time())
+        if not values.get('anonymous'):
+            party = Party(name=values['name'])
+            party.save()
+            data['complainant'] = party.id
+        with Transaction().set_context(company=company.id):
+            complaint, = cls.create([data])
+            if files:
+                Attachment.create([{
+                            'name': name,
+                            'resource': str(complaint),
+                            'data': content,
+                            } for name, content in files])
+        complaint._tell_officers()
+        complaint._confirm()
+        return complaint
+
+    def _tell_officers(self):
+        "The hand-over notice of a web complaint to the office's officers."
+        Mail = Pool().get('yankomas.mail')
+        step = self.current_step
+        users = Mail.recipients(self.company, [WEB_STEP_ROLE])
+        if step and users:
+            Mail.queue_notices('web_complaint', self, step, users,
+                'web:%d:%d' % (self.id, step.id), module='yankomas_public')
+
+    def _confirm(self):
+        """The confirmation to the complainant, in the language they used
+        the form in: the number, the tracking code and where to follow it."""
+        Mail = Pool().get('yankomas.mail')
+        if not self.email:
+            return
+        values = {
+            'number': self.number,
+            'code': self.tracking_code,
+            'office': self.company.rec_name,
+            'url': links.track_url(self.tracking_code),
+            }
+        subject = gettext('yankomas_public.msg_confirmation_subject',
+            **values)
+        text, html = render('confirmation', folder=TEMPLATES,
+            greeting=gettext('yankomas_public.msg_confirmation_greeting'),
+            received=gettext('yankomas_public.msg_confirmation_received',
+                **values),
+            code_label=gettext('yankomas_public.msg_confirmation_code'),
+            follow=gettext('yankomas_public.msg_confirmation_follow'),
+            closing=gettext('yankomas_public.msg_confirmation_closing',
+                **values),
+            **values)
+        Mail.queue_to_complainant('confirmation', self,
+            'confirmation:%d' % self.id, subject, text, html)

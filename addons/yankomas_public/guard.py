@@ -9,16 +9,16 @@ from trytond.transaction import Transaction
 from . import page
 
 
-def public(kind=None):
+def public(kind=None, counted=('GET', 'POST')):
     """Decorate a route's handler(request, pool, ...): kind names its rate
-    limit (window.LIMITS), None for none (static files)."""
+    limit (window.LIMITS), counting the requests of the methods counted."""
     def decorator(func):
         @wraps(func)
         @with_pool
         @with_transaction(readonly=False)
         def wrapper(request, pool, *args, **kwargs):
             with Transaction().set_context(language=page.language(request)):
-                if kind:
+                if kind and request.method in counted:
                     wait = admit(pool, kind, request)
                     if wait:
                         return too_many(request, wait)

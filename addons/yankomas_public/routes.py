@@ -3,18 +3,25 @@ each handler reading only what it shows (guard.public)."""
 import os
 import time
 
-from trytond.config import config
-from trytond.protocols.wrappers import HTTPStatus, Response, abort, redirect
+from werkzeug.exceptions import RequestEntityTooLarge
+
+from trytond import config
+from trytond.protocols.wrappers import (
+    HTTPStatus, Response, abort, set_max_request_size)
 from trytond.wsgi import app
 
-from . import links, page
+from . import links, page, submission
 from .guard import public
 
 PREFIX = '/<database_name>'
+# The largest form the server reads: the files of evidence and the texts
+# ([yankomas_public] max_upload, in MiB).
+MAX_UPLOAD = config.getint('yankomas_public', 'max_upload', default=130)
 FOLDER = os.path.dirname(os.path.abspath(__file__))
 STATIC = {
     'public.css': ('static/public.css', 'text/css; charset=utf-8'),
     'icon.svg': ('static/icon.svg', 'image/svg+xml'),
+    'public.js': ('static/public.js', 'text/javascript; charset=utf-8'),
     }
 
 
@@ -47,7 +54,7 @@ def track_form(request, pool):
     if code is not None:
         return track_answer(request, pool, code)
     return page.render(request, 'track.html', code='', view=None,
-        unknown=False)
+        unknown=False, new=False, tracking_code='')
 
 
 @app.route(PREFIX + links.TRACK + '/<path:code>', methods={'GET'})
@@ -65,8 +72,25 @@ def track_answer(request, pool, code):
     view = complaint.public_view() if complaint else None
     response = page.render(request, 'track.html',
         status=HTTPStatus.OK if view else HTTPStatus.NOT_FOUND,
-        code=code[:40], view=view, unknown=not view)
+        code=code[:40], view=view, unknown=not view,
+        new=bool(view and request.args.get('new')),
+        tracking_code=complaint.tracking_code if view else '')
     rest = lookup_floor() - (time.monotonic() - start)
     if rest > 0:
         time.sleep(rest)
     return response
+
+
+@app.route(PREFIX + links.COMPLAINT, methods={'GET', 'POST'})
+@set_max_request_size(MAX_UPLOAD * 1024 * 1024)
+@public('complaint', counted=('POST',))
+def complaint(request, pool):
+    "The public complaint form (?office=<company id> fixes the office)."
+    if request.method != 'POST':
+        return submission.show(request)
+    try:
+        request.form
+    except RequestEntityTooLarge:
+        return page.refusal(request, HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
+            page.text('error_too_large', size=MAX_UPLOAD))
+    return submission.submit(request, pool)

@@ -12,6 +12,7 @@ PUBLIC_STATUS = {
     'resolution': 'resolving',
     'done': 'done',
     'cancelled': 'cancelled',
+    'no_reply': 'no_reply',
     'report_received': 'report_received',
     'report_examination': 'report_examination',
     'forwarded': 'forwarded',
@@ -20,7 +21,7 @@ PUBLIC_STATUS = {
 # What the page says while a step waits on the complainant's reply.
 WAITING = 'waiting_you'
 # The statuses shown as a finished complaint.
-FINISHED = {'done', 'cancelled', 'forwarded', 'report_closed'}
+FINISHED = {'done', 'cancelled', 'no_reply', 'forwarded', 'report_closed'}
 
 
 def public_status(state, waiting_complainant=False):

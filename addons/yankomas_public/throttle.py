@@ -13,7 +13,12 @@ from company_working_calendar import clock
 
 from . import window
 
-KINDS = [(k, k) for k in window.LIMITS]
+KINDS = [
+    ('track', "Tracking look-up"),
+    ('complaint', "Complaint sent"),
+    ('challenge', "Proof-of-work challenge"),
+    ('survey', "Survey page"),
+    ]
 
 
 class Hit(ModelSQL):
