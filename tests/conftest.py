@@ -26,7 +26,7 @@ ARTIFACTS = ROOT / 'tests' / 'artifacts'
 # The modules `make run` activates (they bring in the others).
 TOP_MODULES = [
     'yankomas_email', 'yankomas_recap', 'yankomas_reporting',
-    'yankomas_board', 'yankomas_privacy']
+    'yankomas_board', 'yankomas_privacy', 'yankomas_public']
 # Run by unittest in `make test`'s module tests, not here.
 collect_ignore = ['test_modules_together.py']
 
@@ -152,14 +152,65 @@ class Server:
         return Client(self, login, password)
 
 
+class Mailbox:
+    """A real SMTP server (aiosmtpd) on a free loopback port, in this
+    process, that keeps every message the Yankomas server sends."""
+
+    def __init__(self):
+        from aiosmtpd.controller import Controller
+        self.port = _free_port()
+        self.messages = []
+        mailbox = self
+
+        class Handler:
+            async def handle_DATA(self, smtp, session, envelope):
+                import email
+                from email import policy
+                mailbox.messages.append((envelope.rcpt_tos,
+                        email.message_from_bytes(envelope.original_content,
+                            policy=policy.default)))
+                return '250 OK'
+
+        self.controller = Controller(
+            Handler(), hostname='127.0.0.1', port=self.port)
+
+    @property
+    def uri(self):
+        return f'smtp://127.0.0.1:{self.port}'
+
+    def to(self, address, timeout=30):
+        """The messages received for address, waiting up to timeout seconds
+        for the first one (the server sends after its commit)."""
+        end = time.monotonic() + timeout
+        while True:
+            found = [m for rcpt, m in self.messages if address in rcpt]
+            if found or time.monotonic() > end:
+                return found
+            time.sleep(0.2)
+
+
 @pytest.fixture(scope='session')
-def server(tmp_path_factory):
+def mailbox():
+    box = Mailbox()
+    box.controller.start()
+    try:
+        yield box
+    finally:
+        box.controller.stop()
+
+
+@pytest.fixture(scope='session')
+def server(tmp_path_factory, mailbox):
     folder = tmp_path_factory.mktemp('yankomas')
     port = _free_port()
     config, uri = _write_config(folder, port)
     passfile = folder / 'admin-password'
     passfile.write_text(PASSWORD + '\n')
-    env = dict(os.environ, TRYTONPASSFILE=str(passfile))
+    # E-mail to the real SMTP server above; links in it to this server.
+    env = dict(os.environ, TRYTONPASSFILE=str(passfile),
+        TRYTOND_EMAIL__URI=mailbox.uri,
+        TRYTOND_EMAIL__FROM='yankomas@imigrasi.example',
+        TRYTOND_WEB__HOSTNAME=f'127.0.0.1:{port}')
     if BACKEND == 'postgresql':
         database = f'yankomas_e2e_{os.getpid()}'
         _postgresql(uri, f'CREATE DATABASE "{database}"')

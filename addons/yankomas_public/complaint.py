@@ -60,7 +60,7 @@ class Complaint(metaclass=PoolMeta):
             if not value:
                 return ''
             local = calendar.engine().local(value)
-            return '%s %s' % (lang.strftime(local, '%d %B %Y, %H.%M'),
+            return '%s %s' % (lang.strftime(local, '%-d %B %Y, %H.%M'),
                 local.tzname())
 
         history = []
@@ -78,7 +78,7 @@ class Complaint(metaclass=PoolMeta):
             'finished': status in FINISHED,
             'received': moment(self.received),
             'answer_deadline': (lang.strftime(self.answer_deadline,
-                    '%d %B %Y') if self.answer_deadline and not closed
+                    '%-d %B %Y') if self.answer_deadline and not closed
                 else ''),
             'closed': moment(self.closed) if closed else '',
             'answer': self.resolution if closed else '',

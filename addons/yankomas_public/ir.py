@@ -7,5 +7,9 @@ class Cron(metaclass=PoolMeta):
     @classmethod
     def __setup__(cls):
         super().__setup__()
-        cls.method.selection.append(
-            ('yankomas.public.hit|purge', "Forget Old Public Page Requests"))
+        cls.method.selection.extend([
+                ('yankomas.public.hit|purge',
+                    "Forget Old Public Page Requests"),
+                ('yankomas.public.proof|purge',
+                    "Forget Expired Proofs of Work"),
+                ])

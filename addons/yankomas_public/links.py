@@ -14,6 +14,7 @@ TRACK = BASE + '/track'
 SURVEY = BASE + '/survey'
 KIOSK = BASE + '/kiosk'
 STATIC = BASE + '/static'
+CHALLENGE = BASE + '/challenge'
 
 
 def url(path, **query):

@@ -19,19 +19,21 @@ FOLDER = os.path.join(os.path.dirname(__file__), 'pages')
 LANGUAGES = ('id', 'en')
 DEFAULT_LANGUAGE = 'id'
 LANGUAGE_COOKIE = 'yankomas_lang'
-# Nothing from outside the server; the proof-of-work widget runs its
-# workers from blob: URLs and sets its own styles.
+# Nothing from outside the server, no inline script or style: the
+# proof-of-work widget's build takes its styles from altcha.css and its
+# worker from static/. Referrer-Policy no-referrer would make Chromium send
+# "Origin: null" with a form, which trytond refuses.
 HEADERS = {
     'Cache-Control': 'no-store',
     'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
+    'Referrer-Policy': 'same-origin',
     'X-Frame-Options': 'DENY',
     'Content-Security-Policy': '; '.join([
             "default-src 'self'",
             "script-src 'self'",
-            "style-src 'self' 'unsafe-inline'",
+            "style-src 'self'",
             "img-src 'self' data:",
-            "worker-src 'self' blob:",
+            "worker-src 'self'",
             "connect-src 'self'",
             "form-action 'self'",
             "frame-ancestors 'none'",

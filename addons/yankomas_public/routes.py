@@ -1,5 +1,6 @@
 """The public pages, under /<database>/yankomas/public (links.py): no login,
 each handler reading only what it shows (guard.public)."""
+import json
 import os
 import time
 
@@ -22,6 +23,15 @@ STATIC = {
     'public.css': ('static/public.css', 'text/css; charset=utf-8'),
     'icon.svg': ('static/icon.svg', 'image/svg+xml'),
     'public.js': ('static/public.js', 'text/javascript; charset=utf-8'),
+    # The proof-of-work widget: static/vendor/ comes from npm (Makefile).
+    'altcha-setup.js': (
+        'static/altcha-setup.js', 'text/javascript; charset=utf-8'),
+    'altcha.js': ('static/vendor/altcha.min.js',
+        'text/javascript; charset=utf-8'),
+    'altcha-id.js': ('static/vendor/id.js', 'text/javascript; charset=utf-8'),
+    'altcha-pbkdf2.js': ('static/vendor/pbkdf2.js',
+        'text/javascript; charset=utf-8'),
+    'altcha.css': ('static/vendor/altcha.css', 'text/css; charset=utf-8'),
     }
 
 
@@ -35,8 +45,11 @@ def static_file(name):
     if name not in STATIC:
         abort(HTTPStatus.NOT_FOUND)
     path, content_type = STATIC[name]
-    with open(os.path.join(FOLDER, path), 'rb') as file:
-        content = file.read()
+    try:
+        with open(os.path.join(FOLDER, path), 'rb') as file:
+            content = file.read()
+    except FileNotFoundError:  # the widget not installed (Makefile)
+        abort(HTTPStatus.NOT_FOUND)
     return Response(content, HTTPStatus.OK, content_type=content_type,
         headers=dict(page.HEADERS, **{'Cache-Control': 'max-age=3600'}))
 
@@ -79,6 +92,15 @@ def track_answer(request, pool, code):
     if rest > 0:
         time.sleep(rest)
     return response
+
+
+@app.route(PREFIX + links.CHALLENGE, methods={'GET'})
+@public('challenge')
+def challenge(request, pool):
+    "A new proof-of-work challenge for the form's widget (JSON)."
+    Proof = pool.get('yankomas.public.proof')
+    return Response(json.dumps(Proof.challenge()), HTTPStatus.OK,
+        content_type='application/json', headers=page.HEADERS)
 
 
 @app.route(PREFIX + links.COMPLAINT, methods={'GET', 'POST'})

@@ -10,6 +10,7 @@ from company_working_calendar import clock
 from yankomas_complaint.attachment import EVIDENCE_TYPES, MIB
 
 from . import csrf, form, links, page
+from .pow import FIELD as PROOF_FIELD
 from .guard import start_again
 
 # At most this many files of evidence with one complaint.
@@ -54,7 +55,8 @@ def show(request, sent=None, errors=None, message=None,
         nonce = csrf.new_nonce()
     notice_office = selected or (among[0] if among else None)
     response = page.render(request, 'complaint.html', status=status,
-        values=sent or {}, errors={
+        values=sent if sent is not None else {'representation': 'self'},
+        errors={
             name: page.text('error_' + key) for name, key in (
                 errors or {}).items()},
         message=message, offices=among, fixed=fixed,
@@ -75,12 +77,14 @@ def show(request, sent=None, errors=None, message=None,
 
 
 def challenge_url():
-    "Where the proof-of-work widget fetches its challenge (none: no widget)."
-    return None
+    "Where the proof-of-work widget fetches its challenge."
+    return '/%s%s' % (Transaction().database.name, links.CHALLENGE)
 
 
 def scripts():
-    return []
+    "The page's module scripts: the proof-of-work widget."
+    return ['/%s%s/altcha-setup.js' % (
+            Transaction().database.name, links.STATIC)]
 
 
 def submit(request, pool):
@@ -90,6 +94,7 @@ def submit(request, pool):
     Complaint = pool.get('yankomas.complaint')
     sent = {k: v for k, v in request.form.items() if isinstance(v, str)}
     sent.pop(csrf.FIELD, None)
+    sent.pop(PROOF_FIELD, None)
     if not csrf.check(Secret.key('csrf'), request.cookies.get(csrf.COOKIE),
             request.form.get(csrf.FIELD)):
         return show(request, sent, message=page.text('error_csrf'),
@@ -147,4 +152,7 @@ def read_files(request, office, errors):
 
 def check_proof(request):
     "None when the proof of work is good, else the key of its problem."
-    return None
+    reason = Pool().get('yankomas.public.proof').redeem(
+        request.form.get(PROOF_FIELD))
+    if reason:
+        return 'pow_' + reason

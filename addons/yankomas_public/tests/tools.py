@@ -2,6 +2,7 @@
 driven by werkzeug's test client (the pages run in this process, on the
 scenario's database), with its cookies kept as a browser keeps them."""
 import html
+import json
 import re
 
 from werkzeug.test import Client
@@ -9,7 +10,7 @@ from werkzeug.test import Client
 from trytond.transaction import Transaction
 from trytond.wsgi import app
 
-from .. import csrf
+from .. import csrf, pow
 
 _TOKEN = re.compile(r'name="%s" value="([0-9a-f]+)"' % csrf.FIELD)
 _ERROR = re.compile(r'class="field-error" id="([a-z_]+)-error">([^<]*)<')
@@ -29,6 +30,11 @@ class Visitor:
     def post(self, path, data, **kwargs):
         return self.client.post(self.base + path, data=data,
             environ_base={'REMOTE_ADDR': self.address}, **kwargs)
+
+    def proof(self):
+        "A solved proof-of-work challenge, as the form's widget posts it."
+        challenge = json.loads(self.get('/challenge').get_data(as_text=True))
+        return pow.solve(challenge)
 
     def token(self, response):
         "The CSRF token of the form on the page of response."
