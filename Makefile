@@ -23,7 +23,7 @@ export TRYTOND_DATABASE__PATH := $(CURDIR)/var/db
 export TRYTOND_WEB__ROOT := $(CURDIR)/var/sao
 DB := yankomas
 DEMO_PASSWORD := yankomas-demo
-DEMO_USERS := duta petugas kasubsi kasi kakan pdp admin
+DEMO_USERS := duta petugas kasubsi kasi kakan pengawas pdp admin
 ADMIN = $(VENV)/bin/trytond-admin -c $(CONF) -d $(DB) -l id
 
 VENV_STAMP := $(VENV)/.installed
@@ -58,6 +58,8 @@ run: $(DB_STAMP) $(SAO_STAMP)
 	@echo
 	@echo "Yankomas on http://127.0.0.1:8000/ (database $(DB))"
 	@echo "Demo logins: $(DEMO_USERS); password $(DEMO_PASSWORD)"
+	@echo "Public pages: http://127.0.0.1:8000/$(DB)/yankomas/public/complaint" \
+		"and http://127.0.0.1:8000/$(DB)/yankomas/public/track"
 	@if [ -z "$$TRYTOND_EMAIL__URI" ]; then \
 		echo "E-mails are delivered to $(MAILBOX)"; fi
 	@echo
