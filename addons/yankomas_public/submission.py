@@ -28,6 +28,14 @@ def chosen_office(text, among):
     return next((o for o in among if str(o.id) == text.lstrip('0')), None)
 
 
+def type_labels(types):
+    "The names of the evidence types, in the page's language."
+    Configuration = Pool().get('yankomas.configuration')
+    labels = dict(Configuration.fields_get(['evidence_types'])[
+            'evidence_types']['selection'])
+    return ', '.join(labels[t] for t in types if t in labels)
+
+
 def evidence_rules(office):
     "(types, size limit in MiB) the office accepts as evidence."
     Configuration = Pool().get('yankomas.configuration')
@@ -64,8 +72,7 @@ def show(request, sent=None, errors=None, message=None,
         notice=notice_office.yankomas_data_use_notice()
         if notice_office else '',
         max_files=MAX_FILES, max_size=limit,
-        types=', '.join(EVIDENCE_TYPES[t][0] for t in types
-            if t in EVIDENCE_TYPES),
+        types=type_labels(types),
         accept=','.join('.' + e for t in types if t in EVIDENCE_TYPES
             for e in EVIDENCE_TYPES[t][2]),
         challenge_url=challenge_url(), scripts=scripts())

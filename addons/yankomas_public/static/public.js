@@ -21,6 +21,17 @@
         function (box) { return box.value !== 'representative'; });
     toggle(document.getElementById('compensation_claimed'), '.compensation',
         function (box) { return !box.checked; });
+    var files = document.getElementById('evidence');
+    var chosen = document.getElementById('evidence-chosen');
+    if (files && chosen) {
+        files.addEventListener('change', function () {
+            var names = Array.prototype.map.call(files.files,
+                function (file) { return file.name; });
+            chosen.textContent = names.length ? names.join(', ')
+                : chosen.getAttribute('data-none');
+        });
+        chosen.setAttribute('data-none', chosen.textContent);
+    }
     var message = document.getElementById('form-message');
     if (message) {
         message.focus();
