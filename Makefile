@@ -34,9 +34,9 @@ PASSFILE := var/admin-password
 # the demo activates the last ones, which bring in the rest.
 MODULES := company_working_calendar yankomas_complaint yankomas_email \
 	yankomas_document yankomas_recap yankomas_reporting yankomas_board \
-	yankomas_privacy yankomas_public
+	yankomas_privacy yankomas_public yankomas_survey
 TOP_MODULES := yankomas_email yankomas_recap yankomas_reporting yankomas_board \
-	yankomas_privacy yankomas_public
+	yankomas_privacy yankomas_public yankomas_survey
 MODULE_FILES := $(shell find $(addprefix addons/,$(MODULES)) -type f \
 	\( -name '*.py' -o -name '*.xml' -o -name '*.cfg' -o -name '*.po' \) \
 	-not -path '*/tests/*')

@@ -26,7 +26,8 @@ ARTIFACTS = ROOT / 'tests' / 'artifacts'
 # The modules `make run` activates (they bring in the others).
 TOP_MODULES = [
     'yankomas_email', 'yankomas_recap', 'yankomas_reporting',
-    'yankomas_board', 'yankomas_privacy', 'yankomas_public']
+    'yankomas_board', 'yankomas_privacy', 'yankomas_public',
+    'yankomas_survey']
 # Run by unittest in `make test`'s module tests, not here.
 collect_ignore = ['test_modules_together.py']
 

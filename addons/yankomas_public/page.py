@@ -6,6 +6,7 @@ Other modules' public pages (the survey) use render() with their own folder
 of templates; layout.html here frames every page."""
 import functools
 import os
+import urllib.parse
 
 from genshi.template import TemplateLoader
 
@@ -57,6 +58,13 @@ def language(request):
     return DEFAULT_LANGUAGE
 
 
+def language_href(request, code):
+    "The same page in the language code, its other parameters kept."
+    return '?' + urllib.parse.urlencode([(k, v)
+            for k, v in request.args.items(multi=True) if k != 'lang']
+        + [('lang', code)])
+
+
 def text(name, **values):
     "The page text name (message yankomas_public.msg_page_<name>)."
     return gettext('yankomas_public.msg_page_%s' % name, **values)
@@ -71,6 +79,7 @@ def render(request, name, status=HTTPStatus.OK, folder=FOLDER, headers=None,
     template = _loader(folder).load(name)
     stream = template.generate(
         _=text, lang=lang, languages=LANGUAGES, request=request,
+        lang_href=functools.partial(language_href, request),
         base='/%s' % database, links=links, **values)
     body = stream.render('html', doctype='html5', encoding='utf-8')
     response = Response(body, status,

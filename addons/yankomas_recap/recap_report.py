@@ -42,9 +42,16 @@ class RecapReport(OfficeReport):
         context['zone_name'] = cls.zone_name
         context['signature'] = cls.signature
         context['open_cases'] = cls.open_cases
+        context['sections'] = cls.sections
         context['stages'] = [s for s, _ in Pool().get(
                 'yankomas.recap.signature').stage.selection]
         return context
+
+    @classmethod
+    def sections(cls, recap):
+        """The sections other modules add to recap's report (markup), before
+        its conclusions."""
+        return []
 
     @staticmethod
     def labels(model, field):

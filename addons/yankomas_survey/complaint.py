@@ -1,0 +1,46 @@
+"""The complaint's survey: one token per service complaint, offered on the
+tracking page once the complaint is closed and until it is answered."""
+from trytond.i18n import gettext
+from trytond.pool import Pool, PoolMeta
+from trytond.transaction import without_check_access
+
+from yankomas_complaint.pipeline import CLOSED_STATES
+
+
+class Complaint(metaclass=PoolMeta):
+    __name__ = 'yankomas.complaint'
+
+    def survey_token(self):
+        """The token of the complaint's survey, issued the first time it is
+        asked for; None for an integrity report, whose reporter is not
+        asked to grade the service (and whose confidentiality a survey
+        link would weaken)."""
+        Token = Pool().get('yankomas.survey.token')
+        if self.integrity:
+            return None
+        with without_check_access():
+            found = Token.search([('complaint', '=', self.id)], limit=1)
+            if not found:
+                # Two pages asking at once issue one token between them.
+                self.__class__.lock([self])
+                found = Token.search([('complaint', '=', self.id)], limit=1)
+            if not found:
+                found = Token.issue(self.company, 'complaint',
+                    service='complaint', complaint=self)
+        return found[0]
+
+    def survey_url(self):
+        """The address of the complaint's survey (for the answer e-mail and
+        the receipt), or None when it has none."""
+        token = self.survey_token()
+        return token.url if token else None
+
+    def public_links(self):
+        links = super().public_links()
+        if self.state in CLOSED_STATES and not self.integrity:
+            token = self.survey_token()
+            if not token.used:
+                links.append(
+                    (gettext('yankomas_survey.msg_page_survey_link'),
+                        token.url))
+        return links
