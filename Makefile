@@ -34,9 +34,9 @@ PASSFILE := var/admin-password
 # the demo activates the last ones, which bring in the rest.
 MODULES := company_working_calendar yankomas_complaint yankomas_email \
 	yankomas_document yankomas_recap yankomas_reporting yankomas_board \
-	yankomas_privacy yankomas_public yankomas_survey
+	yankomas_privacy yankomas_public yankomas_answer yankomas_survey
 TOP_MODULES := yankomas_email yankomas_recap yankomas_reporting yankomas_board \
-	yankomas_privacy yankomas_public yankomas_survey
+	yankomas_privacy yankomas_public yankomas_answer yankomas_survey
 MODULE_FILES := $(shell find $(addprefix addons/,$(MODULES)) -type f \
 	\( -name '*.py' -o -name '*.xml' -o -name '*.cfg' -o -name '*.po' \) \
 	-not -path '*/tests/*')
@@ -82,14 +82,15 @@ reset: $(VENV_STAMP) $(PASSFILE)
 	$(MAKE) $(DB_STAMP)
 
 # The database is created and loaded with the demo only when missing; later
-# changes to the module update it in place. On a new database --all alone
-# would update only ir and res: -u activates the module and its dependencies.
+# changes to the modules update it in place, activating a new top module. On
+# a new database --all alone would update only ir and res: -u activates the
+# modules and their dependencies.
 # The echo answers "no e-mail" to trytond-admin's prompt for the admin's.
 $(DB_STAMP): $(MODULE_FILES) | $(VENV_STAMP) $(PASSFILE)
 	mkdir -p var/db
 	export TRYTONPASSFILE=$(CURDIR)/$(PASSFILE); \
 	if [ -f var/db/$(DB).sqlite ]; then \
-		$(ADMIN) --all; \
+		$(ADMIN) --all -u $(TOP_MODULES) --activate-dependencies; \
 	else \
 		touch var/db/$(DB).sqlite \
 		&& echo | $(ADMIN) -u $(TOP_MODULES) --activate-dependencies \

@@ -27,7 +27,7 @@ ARTIFACTS = ROOT / 'tests' / 'artifacts'
 TOP_MODULES = [
     'yankomas_email', 'yankomas_recap', 'yankomas_reporting',
     'yankomas_board', 'yankomas_privacy', 'yankomas_public',
-    'yankomas_survey']
+    'yankomas_answer', 'yankomas_survey']
 # Run by unittest in `make test`'s module tests, not here.
 collect_ignore = ['test_modules_together.py']
 

@@ -6,7 +6,8 @@ from trytond.tests.test_tryton import ModuleTestCase
 MODULES = [
     'company_working_calendar', 'yankomas_complaint', 'yankomas_email',
     'yankomas_document', 'yankomas_recap', 'yankomas_reporting',
-    'yankomas_board', 'yankomas_privacy', 'yankomas_public', 'yankomas_survey']
+    'yankomas_board', 'yankomas_privacy', 'yankomas_public',
+    'yankomas_answer', 'yankomas_survey']
 
 
 class ModulesTogetherTestCase(CompanyTestMixin, ModuleTestCase):

@@ -23,8 +23,8 @@ from .exceptions import (
     ComplaintReceivedError, ComplaintSequenceMissing, IdentityValidationError,
     StepHoldError)
 from .pipeline import (
-    ALL_BUTTONS, ALL_STEP_ROLES, ANONYMOUS_CHANNELS, BACKDATED_CHANNELS,
-    CLOSED_STATES, INTAKE_STATES, INTEGRITY_FINAL_STATES,
+    ALL_ACTIONS, ALL_BUTTONS, ALL_STEP_ROLES, ANONYMOUS_CHANNELS,
+    BACKDATED_CHANNELS, CLOSED_STATES, INTAKE_STATES, INTEGRITY_FINAL_STATES,
     INTEGRITY_NEEDS_COMPLETE,
     NEEDS_COMPLETE_FORM, NOTE_OPTIONAL, OFFICER_STEP, SETS_RESOLUTION,
     first_state, level_reached, received_problem, responsible, transitions)
@@ -218,6 +218,7 @@ class Complaint(
     state = fields.Selection(STEP_SELECTION + [
             ('done', "Done"),
             ('cancelled', "Cancelled"),
+            ('no_reply', "Closed: no reply from the complainant"),
             ('forwarded', "Forwarded to the Inspectorate General"),
             ('closed', "Closed"),
             ], "State", required=True, readonly=True, sort=False)
@@ -801,7 +802,7 @@ class Complaint(
         "Close the open step of each complaint and open the next one."
         pool = Pool()
         Step = pool.get('yankomas.complaint.step')
-        target = ALL_BUTTONS[action][1]
+        target = ALL_ACTIONS[action][1]
         if action not in NOTE_OPTIONAL:
             cls._check_note(complaints, action)
         if action in NEEDS_COMPLETE_FORM:

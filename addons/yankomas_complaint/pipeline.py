@@ -15,7 +15,9 @@ STEP_ROLES = {
     'resolution': 'petugas',       # 6. Petugas resolves and reports
     }
 STEPS = tuple(STEP_ROLES)
-FINAL_STATES = ('done', 'cancelled')
+# no_reply: closed by the server when the complainant did not answer in time
+# (yankomas_answer), never by a button.
+FINAL_STATES = ('done', 'cancelled', 'no_reply')
 STATES = STEPS + FINAL_STATES
 
 # The complaint's officer is who handled this step (Complaint.officer).
@@ -67,8 +69,9 @@ CORRECTION_ROLES = ('kepala_kantor',)
 # Buttons that may be pressed without writing a note.
 NOTE_OPTIONAL = {'direct'}
 
-# Buttons that set the final answer to the complainant.
-SETS_RESOLUTION = {'resolve', 'complete'}
+# Actions that set the final answer to the complainant (the button's note,
+# or the server's for no_reply).
+SETS_RESOLUTION = {'resolve', 'complete', 'no_reply'}
 
 # Buttons that need the complaint form to be complete.
 NEEDS_COMPLETE_FORM = {'resolve', 'escalate'}
@@ -101,6 +104,14 @@ INTEGRITY_NEEDS_COMPLETE = {'examine', 'forward_itjen'}
 # Every step, button and closed state of either track.
 ALL_STEP_ROLES = {**STEP_ROLES, **INTEGRITY_STEP_ROLES}
 ALL_BUTTONS = {**BUTTONS, **INTEGRITY_BUTTONS}
+# Moves only the server makes, never a button: (states, state it leads to).
+# A complaint whose complainant stays silent while a step waits on them is
+# closed as no_reply (yankomas_answer, as SP4N-LAPOR! does).
+SERVER_ACTIONS = {
+    'no_reply': (STEPS, 'no_reply'),
+    }
+# Every move a complaint's step may end with.
+ALL_ACTIONS = {**ALL_BUTTONS, **SERVER_ACTIONS}
 CLOSED_STATES = FINAL_STATES + INTEGRITY_FINAL_STATES
 
 
@@ -139,7 +150,7 @@ def first_state(channel, integrity=False):
 def transitions():
     "The (from, to) pairs of the workflow of both tracks."
     return {(source, target)
-        for sources, target in ALL_BUTTONS.values()
+        for sources, target in ALL_ACTIONS.values()
         for source in sources}
 
 

@@ -14,7 +14,7 @@ from company_working_calendar import clock
 from .bounds import SIZES
 from .exceptions import StepHoldError
 from .link import ChainedMixin
-from .pipeline import ALL_BUTTONS, ALL_STEP_ROLES, SUPERIOR, responsible
+from .pipeline import ALL_ACTIONS, ALL_STEP_ROLES, SUPERIOR, responsible
 from .record import ServerWrittenMixin
 from .roles import user_roles
 
@@ -73,6 +73,7 @@ class Step(ChainedMixin, ServerWrittenMixin, ModelSQL, ModelView):
             ('examine', "Taken into examination"),
             ('forward_itjen', "Forwarded to the Inspectorate General"),
             ('close_report', "Closed"),
+            ('no_reply', "Closed: no reply from the complainant"),
             ], "Action", readonly=True, sort=False)
     action_string = action.translated('action')
     note = fields.Text("Note", size=SIZES['note'], readonly=True)
@@ -228,7 +229,7 @@ class Step(ChainedMixin, ServerWrittenMixin, ModelSQL, ModelView):
             on_hold=False)
 
     def close(self, action, note, ended):
-        assert action in ALL_BUTTONS
+        assert action in ALL_ACTIONS
         calendar = self.calendar
         if self.on_hold:
             self.end_hold(ended)
@@ -237,7 +238,8 @@ class Step(ChainedMixin, ServerWrittenMixin, ModelSQL, ModelView):
         self.ended = ended
         self.action = action
         self.note = note
-        self.user = Transaction().user
+        # None when the server closes it on its own (a closing for no reply).
+        self.user = Transaction().user or None
         self.duration = calendar.working_time_between(
             self.started, ended) - held
         self.on_time = bool(self.deadline is None or ended <= self.deadline)
@@ -262,7 +264,7 @@ class Step(ChainedMixin, ServerWrittenMixin, ModelSQL, ModelView):
                     'yankomas_complaint.msg_step_not_on_hold',
                     complaint=self.complaint.rec_name))
         hold.ended = at
-        hold.ended_by = Transaction().user
+        hold.ended_by = Transaction().user or None
         hold.save()
         calendar = self.calendar
         if hold.deadline:

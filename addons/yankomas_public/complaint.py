@@ -108,7 +108,8 @@ class Complaint(metaclass=PoolMeta):
             data['incident_time'] = Calendar.of(company).engine().utc(
                 moment.date(), moment.time())
         if not values.get('anonymous'):
-            party = Party(name=values['name'])
+            # Answered later in the language the visitor used the form in.
+            party = Party(name=values['name'], lang=pool.get('ir.lang').get())
             party.save()
             data['complainant'] = party.id
         with Transaction().set_context(company=company.id):

@@ -26,6 +26,7 @@ STATUS_SELECTION = [
     ('open', "Open"),
     ('done', "Resolved"),
     ('cancelled', "Cancelled"),
+    ('no_reply', "Closed: no reply"),
     ]
 # button: (state it leads to, role that signs, sign-off caption)
 SIGNATURES = {

@@ -227,6 +227,8 @@ class ComplaintFiguresMixin:
     in_progress = fields.Integer("In Progress")
     done = fields.Integer("Done")
     cancelled = fields.Integer("Cancelled")
+    no_reply = fields.Integer(
+        "No Reply", help="Closed when the complainant did not answer.")
     overdue = fields.Integer(
         "Overdue", help="In progress and past the deadline of their step now.")
 
@@ -245,6 +247,7 @@ class ComplaintFiguresMixin:
                 'in_progress'),
             counted(complaint.state == 'done').as_('done'),
             counted(complaint.state == 'cancelled').as_('cancelled'),
+            counted(complaint.state == 'no_reply').as_('no_reply'),
             counted(complaint.id.in_(late)).as_('overdue'),
             ]
 

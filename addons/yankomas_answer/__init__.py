@@ -1,0 +1,2 @@
+# This file is part of yankomas_answer.  Its classes are registered in
+# tryton.cfg.
