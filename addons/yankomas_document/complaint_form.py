@@ -29,9 +29,9 @@ class ComplaintForm(OfficeReport):
 
     @classmethod
     def receipt_codes(cls, complaint):
-        """[(caption, address, image)] printed as QR codes on the receipt:
-        the pages where the complainant follows the complaint (other
-        modules add theirs; the image is a data: URI)."""
+        """[(caption, address, QR code)] printed on the receipt: the pages
+        where the complainant follows the complaint (other modules add
+        theirs; the code is markup, yankomas_public.receipt.qr_code)."""
         return []
 
     @staticmethod

@@ -1,8 +1,5 @@
 """The survey slips the office hands out: a wizard issues N printed tokens
 of a service, and a report prints them, each with its QR code."""
-import segno
-from genshi.input import XML
-
 from trytond.i18n import gettext
 from trytond.model import ModelView, fields
 from trytond.model.exceptions import AccessError
@@ -12,6 +9,7 @@ from trytond.transaction import Transaction
 from trytond.wizard import Button, StateReport, StateView, Wizard
 
 from yankomas_document.document import OfficeReport
+from yankomas_public.receipt import qr_code
 
 from .exceptions import SurveySlipError
 from .survey import SERVICES
@@ -100,7 +98,7 @@ class SlipReport(OfficeReport):
     @classmethod
     def get_context(cls, records, header, data):
         context = super().get_context(records, header, data)
-        context['qr'] = cls.qr
+        context['qr'] = qr_code
         context['address'] = cls.address
         context['pages'] = [records[i:i + SLIPS_PER_PAGE]
             for i in range(0, len(records), SLIPS_PER_PAGE)]
@@ -112,11 +110,3 @@ class SlipReport(OfficeReport):
         line of its own (a code cut at its "-" would be typed wrong)."""
         url = token.url
         return url[:-len(token.code)], token.code
-
-    @staticmethod
-    def qr(text):
-        """The QR code of text as inline SVG (segno, error level M), sized
-        by the stylesheet (Tryton lets WeasyPrint fetch no data: URL), as
-        markup events: the report's translator would escape a string."""
-        return XML(segno.make(text, error='m').svg_inline(
-                border=2, omitsize=True, svgclass='qr'))

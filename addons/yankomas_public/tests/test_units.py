@@ -8,6 +8,7 @@ from hypothesis import given, settings, strategies as st
 from yankomas_complaint.pipeline import STATES, INTEGRITY_STEPS, CLOSED_STATES
 
 from .. import csrf, form, status, window
+from ..receipt import qr_code
 
 NOW = dt.datetime(2026, 4, 6, 9, 0)
 GOOD = {
@@ -134,3 +135,16 @@ class StatusTestCase(unittest.TestCase):
             status.WAITING)
         self.assertEqual(status.public_status('done', True), 'done')
         self.assertEqual(status.public_status('unknown'), 'officer')
+
+
+class QRCodeTestCase(unittest.TestCase):
+
+    def test_markup(self):
+        "A QR code is inline SVG markup for the reports, not text to escape."
+        from genshi.core import START
+        events = list(qr_code('http://example.org/x/track/ABCD-EFGH-JKMNP'))
+        kind, (tag, attrs), _ = events[0]
+        self.assertEqual((kind, str(tag)), (START, 'svg'))
+        self.assertEqual(attrs.get('class'), 'qr')
+        self.assertIn('path', [str(e[1][0]) for e in events
+                if e[0] == START])
