@@ -91,7 +91,8 @@ def render(request, name, status=HTTPStatus.OK, folder=FOLDER, headers=None,
     return response
 
 
-def refusal(request, status, message, **values):
-    "A page that says, in the visitor's language, why nothing was done."
+def refusal(request, status, message, title=None, **values):
+    """A page that says, in the visitor's language, why nothing was done
+    (under title, by default "not done")."""
     return render(request, 'refusal.html', status=status, message=message,
-        **values)
+        title=title or text('refusal_title'), **values)

@@ -2,16 +2,15 @@
 each handler reading only what it shows (guard.public)."""
 import json
 import os
-import time
 
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from trytond import config
 from trytond.protocols.wrappers import (
-    HTTPStatus, Response, abort, set_max_request_size)
+    HTTPStatus, Response, set_max_request_size)
 from trytond.wsgi import app
 
-from . import links, page, submission
+from . import links, page, refusals, submission
 from .guard import public
 
 PREFIX = '/<database_name>'
@@ -41,28 +40,34 @@ def lookup_floor():
     return config.getfloat('yankomas_public', 'lookup_floor', default=0.25)
 
 
-def static_file(name):
+@app.route(PREFIX + links.STATIC + '/<name>', methods={'GET'})
+def static(request, database_name, name):
     if name not in STATIC:
-        abort(HTTPStatus.NOT_FOUND)
+        return missing(request, database_name)
     path, content_type = STATIC[name]
     try:
         with open(os.path.join(FOLDER, path), 'rb') as file:
             content = file.read()
     except FileNotFoundError:  # the widget not installed (Makefile)
-        abort(HTTPStatus.NOT_FOUND)
+        return missing(request, database_name)
     return Response(content, HTTPStatus.OK, content_type=content_type,
         headers=dict(page.HEADERS, **{'Cache-Control': 'max-age=3600'}))
 
 
-@app.route(PREFIX + links.STATIC + '/<name>', methods={'GET'})
-def static(request, database_name, name):
-    return static_file(name)
+@app.route(PREFIX + links.BASE, methods=None)
+@app.route(PREFIX + links.BASE + '/<path:address>', methods=None)
+@public()
+def missing(request, pool, address=None):
+    "Any other address under the public pages: the pages' own answer."
+    return page.refusal(request, HTTPStatus.NOT_FOUND,
+        page.text('not_found'), title=page.text('not_found_title'))
 
 
 @app.route(PREFIX + links.TRACK, methods={'GET'})
-@public('track')
+@public('track', floor=lookup_floor)
 def track_form(request, pool):
-    "The form to type a code; ?code= looks it up (the form's own submit)."
+    """The form to type a code; ?code= looks it up (the form's own submit).
+    Found or not, a look-up takes the same time (lookup_floor)."""
     code = request.args.get('code')
     if code is not None:
         return track_answer(request, pool, code)
@@ -71,27 +76,22 @@ def track_form(request, pool):
 
 
 @app.route(PREFIX + links.TRACK + '/<path:code>', methods={'GET'})
-@public('track')
+@public('track', floor=lookup_floor)
 def track(request, pool, code):
     return track_answer(request, pool, code)
 
 
 def track_answer(request, pool, code):
     """The status of the complaint of code, or the one message for every
-    code that is not one; both after the same floor of time."""
+    code that is not one."""
     Complaint = pool.get('yankomas.complaint')
-    start = time.monotonic()
     complaint = Complaint.by_tracking_code(code)
     view = complaint.public_view() if complaint else None
-    response = page.render(request, 'track.html',
+    return page.render(request, 'track.html',
         status=HTTPStatus.OK if view else HTTPStatus.NOT_FOUND,
         code=code[:40], view=view, unknown=not view,
         new=bool(view and request.args.get('new')),
         tracking_code=complaint.tracking_code if view else '')
-    rest = lookup_floor() - (time.monotonic() - start)
-    if rest > 0:
-        time.sleep(rest)
-    return response
 
 
 @app.route(PREFIX + links.CHALLENGE, methods={'GET'})
@@ -105,7 +105,7 @@ def challenge(request, pool):
 
 @app.route(PREFIX + links.COMPLAINT, methods={'GET', 'POST'})
 @set_max_request_size(MAX_UPLOAD * 1024 * 1024)
-@public('complaint', counted=('POST',))
+@public('complaint', counted=('POST',), busy=submission.busy)
 def complaint(request, pool):
     "The public complaint form (?office=<company id> fixes the office)."
     if request.method != 'POST':
@@ -116,3 +116,6 @@ def complaint(request, pool):
         return page.refusal(request, HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
             page.text('error_too_large', size=MAX_UPLOAD))
     return submission.submit(request, pool)
+
+
+app.wsgi_app = refusals.answered(app.wsgi_app)

@@ -135,6 +135,16 @@ def submit(request, pool):
             links.TRACK, complaint.tracking_code), HTTPStatus.SEE_OTHER)
 
 
+def busy(request):
+    """The form given back as it was sent when the database stayed busy
+    (guard.public): nothing was recorded, nothing typed is lost."""
+    sent = {k: v for k, v in request.form.items() if isinstance(v, str)}
+    sent.pop(csrf.FIELD, None)
+    sent.pop(PROOF_FIELD, None)
+    return show(request, sent, message=page.text('busy_form'),
+        status=HTTPStatus.SERVICE_UNAVAILABLE)
+
+
 def read_files(request, office, errors):
     "[(name, bytes)] of the evidence sent, within the office's limits."
     _, limit = evidence_rules(office)
