@@ -161,7 +161,20 @@ run test-module-sqlite test-module-postgresql test-e2e-sqlite \
 system-packages:
 	@$(call apt_ensure,$(TEST_PACKAGES))
 
-test: test-module-sqlite test-module-postgresql test-e2e-sqlite test-e2e-postgresql
+# The two backends' runs side by side, one per core, each line of their
+# output marked with its backend; either failing fails the whole.
+test: system-packages $(VENV_STAMP) $(SAO_STAMP) $(ALTCHA_STAMP)
+	@start=$$(date +%s); \
+	for backend in sqlite postgresql; do \
+		( set -o pipefail; $(MAKE) --no-print-directory test-$$backend 2>&1 \
+			| sed -u "s/^/[$$backend] /" ) & \
+		eval "pid_$$backend=$$!"; \
+	done; \
+	wait $$pid_sqlite; sqlite=$$?; wait $$pid_postgresql; postgresql=$$?; \
+	echo "make test: sqlite $$( ((sqlite)) && echo FAILED || echo passed)," \
+		"postgresql $$( ((postgresql)) && echo FAILED || echo passed)" \
+		"in $$(( $$(date +%s) - start )) s"; \
+	exit $$(( sqlite || postgresql ))
 test-sqlite: test-module-sqlite test-e2e-sqlite
 test-postgresql: test-module-postgresql test-e2e-postgresql
 
@@ -172,7 +185,7 @@ test-postgresql: test-module-postgresql test-e2e-postgresql
 define module_tests
 	rm -rf var/cache/$(1)
 	set -e; for module in $(MODULES); do \
-		echo "== $$module ($(1))"; \
+		echo "== $$module ($(1)) $$(date +%T)"; \
 		$(2) DB_CACHE=$(CURDIR)/var/cache/$(1) $(PY) -m unittest discover \
 			-s addons/$$module/tests -t addons; \
 	done
@@ -188,4 +201,5 @@ test-module-postgresql: system-packages $(VENV_STAMP)
 
 # A phony target skips pattern rules, hence one rule per backend.
 test-e2e-sqlite test-e2e-postgresql: system-packages $(VENV_STAMP) $(SAO_STAMP)
-	YANKOMAS_E2E_DB=$(@:test-e2e-%=%) $(PY) -m pytest -p no:cacheprovider tests
+	YANKOMAS_E2E_DB=$(@:test-e2e-%=%) $(PY) -m pytest -p no:cacheprovider \
+		--durations=5 tests
