@@ -11,7 +11,7 @@ from trytond.transaction import Transaction, without_check_access
 from company_working_calendar import clock
 from yankomas_complaint.confidentiality import IdentityCopyMixin
 from yankomas_complaint.link import ChainedMixin
-from yankomas_complaint.record import ServerWrittenMixin
+from yankomas_complaint.record import ServerWrittenMixin, record_name
 
 from . import media
 
@@ -98,6 +98,14 @@ class Answer(
     @staticmethod
     def default_copies():
         return 0
+
+    def get_rec_name(self, name):
+        return record_name(
+            self.complaint.rec_name, self.kind_string, self.medium_string)
+
+    @classmethod
+    def search_rec_name(cls, name, clause):
+        return [('complaint.rec_name',) + tuple(clause[1:])]
 
     @classmethod
     def view_attributes(cls):

@@ -34,3 +34,10 @@ class BreachNotice(ServerWrittenMixin, ModelSQL, ModelView):
                 'yankomas_complaint.msg_breach_notice_unique'),
             ]
         cls._order = [('detected', 'DESC'), ('id', 'DESC')]
+
+    def get_rec_name(self, name):
+        return self.step.rec_name
+
+    @classmethod
+    def search_rec_name(cls, name, clause):
+        return [('step.rec_name',) + tuple(clause[1:])]

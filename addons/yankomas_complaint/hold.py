@@ -3,7 +3,7 @@ from trytond.wizard import Button, StateTransition, StateView, Wizard
 
 from .bounds import SIZES
 from .link import ChainedMixin
-from .record import ServerWrittenMixin
+from .record import ServerWrittenMixin, record_name
 
 HOLD_KINDS = [
     ('waiting_complainant', "Waiting for the complainant"),
@@ -37,6 +37,13 @@ class Hold(ChainedMixin, ServerWrittenMixin, ModelSQL, ModelView):
         # Model.__setup__ resets __access__: a class attribute is lost.
         cls.__access__.add('step')
         cls._order = [('started', 'ASC'), ('id', 'ASC')]
+
+    def get_rec_name(self, name):
+        return record_name(self.step.rec_name, self.kind_string)
+
+    @classmethod
+    def search_rec_name(cls, name, clause):
+        return [('step.rec_name',) + tuple(clause[1:])]
 
     @property
     def chain_complaint(self):

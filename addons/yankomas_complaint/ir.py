@@ -1,4 +1,7 @@
 from trytond.pool import Pool, PoolMeta
+from trytond.transaction import Transaction
+
+from .record import ServerWrittenMixin
 
 
 class Cron(metaclass=PoolMeta):
@@ -32,3 +35,48 @@ class Rule(metaclass=PoolMeta):
         context = super()._get_context(model_name)
         context['employees'] = list(User.get_employees())
         return context
+
+
+class ModelAccess(metaclass=PoolMeta):
+    __name__ = 'ir.model.access'
+
+    @classmethod
+    def get_access(cls, models):
+        """The records only the server writes say so to the clients, which
+        then offer no New, Save or Delete: their access would otherwise be
+        that of their complaint (__access__), which its officers write."""
+        pool = Pool()
+        access = super().get_access(models)
+        for model, perms in access.items():
+            if issubclass(pool.get(model), ServerWrittenMixin):
+                access[model] = dict(
+                    perms, write=False, create=False, delete=False)
+        return access
+
+
+class UIMenu(metaclass=PoolMeta):
+    __name__ = 'ir.ui.menu'
+
+    @classmethod
+    def search(cls, domain, offset=0, limit=None, order=None, count=False,
+            query=False):
+        """Hide the entries whose actions are all kept for groups the user
+        is not in: Tryton hides only the windows of models the user cannot
+        read, and shows wizards and reports that then refuse to run."""
+        pool = Pool()
+        User = pool.get('res.user')
+        menus = super().search(domain, offset=offset, limit=limit,
+            order=order, count=False, query=query)
+        if query:
+            return menus
+        if Transaction().check_access and menus:
+            groups = set(User.get_groups())
+            menus = [m for m in menus if m.usable_by(groups)]
+        return len(menus) if count else menus
+
+    def usable_by(self, groups):
+        "Whether a user of groups may run one of the entry's actions."
+        actions = [k.action for k in self.action_keywords]
+        return not actions or any(
+            not a.groups or groups & {g.id for g in a.groups}
+            for a in actions)

@@ -22,3 +22,9 @@ class ServerWrittenMixin:
             raise AccessError(gettext(
                     'yankomas_complaint.msg_record_server_written',
                     model=cls.__names__()['model']))
+
+
+def record_name(*parts):
+    """The name a person reads for a record kept about a complaint: its
+    parts (the complaint's number first) joined, the empty ones left out."""
+    return ' · '.join(str(p) for p in parts if p)

@@ -11,7 +11,7 @@ from .confidential import HIDDEN_FIELDS
 from .confidentiality import IdentityCopyMixin
 from .link import ChainedMixin
 from .pipeline import INTAKE_STATES
-from .record import ServerWrittenMixin
+from .record import ServerWrittenMixin, record_name
 
 # The context key of a correction, holding its reason: set on the server by
 # the correct wizard only (RPC drops the context keys beginning with '_').
@@ -102,6 +102,14 @@ class Revision(
             'date': clock.now(),
             'reason': reason or None,
             }
+
+    def get_rec_name(self, name):
+        return record_name(
+            self.complaint.rec_name, self.kind_string, self.field_string)
+
+    @classmethod
+    def search_rec_name(cls, name, clause):
+        return [('complaint.rec_name',) + tuple(clause[1:])]
 
     @classmethod
     def copyless_domain(cls):

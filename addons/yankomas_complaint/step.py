@@ -15,7 +15,7 @@ from .bounds import SIZES
 from .exceptions import StepHoldError
 from .link import ChainedMixin
 from .pipeline import ALL_ACTIONS, ALL_STEP_ROLES, SUPERIOR, responsible
-from .record import ServerWrittenMixin
+from .record import ServerWrittenMixin, record_name
 from .roles import user_roles
 
 STEP_SELECTION = [
@@ -117,6 +117,13 @@ class Step(ChainedMixin, ServerWrittenMixin, ModelSQL, ModelView):
     @staticmethod
     def default_on_hold():
         return False
+
+    def get_rec_name(self, name):
+        return record_name(self.complaint.rec_name, self.step_string)
+
+    @classmethod
+    def search_rec_name(cls, name, clause):
+        return [('complaint.rec_name',) + tuple(clause[1:])]
 
     @classmethod
     def view_attributes(cls):
