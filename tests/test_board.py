@@ -217,7 +217,7 @@ def test_drag_to_section_with_a_note(server, kasubsi, board):
     page = board
     expect(page.locator('h1')).to_have_text('Papan Pengaduan')
     expect(column(page, 'subsection').locator('h2')).to_contain_text(
-        '3. Kasubsi')
+        '3. Penanganan Kasubsi')
     complaint_id, first = own_card(page, server, 'subsection')
     page.shot('kanban')
 
@@ -251,7 +251,7 @@ def test_refused_move_goes_back(server, kasubsi, board):
     first.drag_to(column(page, 'done'))
     error = page.locator('#error-dialog')
     expect(error).to_be_visible()
-    expect(error).to_contain_text('Selesaikan di Loket')
+    expect(error).to_contain_text('Selesaikan di Pos Yankomas')
     expect(error).to_contain_text('Petugas Yankomas')
     expect(column(page, 'intake').locator(
         f'.card[data-id="{complaint_id}"]')).to_be_visible()

@@ -62,7 +62,7 @@ def test_dashboard_as_kasi(server, web):
     open_menu(page, "Pengaduan (Yankomas)", "Laporan", "Dasbor Kantor")
     for title in ["Pengaduan per Bulan", "Pengaduan per Kategori",
             "Waktu Kerja terhadap Standar",
-            "Beban dan Penanganan per Pegawai", "Pengaduan Terlambat"]:
+            "Beban dan Penanganan per Petugas", "Pengaduan Terlambat"]:
         expect(panel(page, title)).to_have_count(1)
     web.idle()
 

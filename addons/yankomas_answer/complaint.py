@@ -55,6 +55,7 @@ def template_values(complaint, hold=None):
         'received': day(complaint.received),
         'closed': day(complaint.closed),
         'resolution': complaint.resolution or '',
+        'referred_to': complaint.referred_to or '',
         'tracking_code': code or '',
         'tracking_url': track_url(code) if code else '',
         'request': hold.reason if hold else '',

@@ -3,10 +3,14 @@ database: by the channel they used (UU 25/2009 leaves the way to the
 office; SP4N-LAPOR! answers where the report was made)."""
 
 # The closing actions of the service track and what the complainant gets:
-# the answer (the resolution), or the notice of a closing for no reply.
+# the answer (the resolution: the settlement, or why and to whom the office
+# refers or rejects it), or the notice of a closing for no reply. A
+# withdrawal comes from the complainant: nothing to answer.
 CLOSING_KINDS = {
     'resolve': 'answer',
     'complete': 'answer',
+    'refer': 'answer',
+    'reject': 'answer',
     'no_reply': 'no_reply',
     }
 # Where the complaint itself carries the answer back: the web tracking page,

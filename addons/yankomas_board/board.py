@@ -22,7 +22,8 @@ from trytond.transaction import Transaction
 
 from company_working_calendar import clock
 from yankomas_complaint.pipeline import (
-    BUTTON_ROLES, BUTTONS, FINAL_STATES, OFFICER_STEP, STEP_ROLES)
+    BUTTON_ROLES, BUTTONS, CLOSING_ACTIONS, FINAL_STATES, OFFICER_STEP,
+    STEP_ROLES)
 
 from . import kanban, pivot
 # The page's routes register with trytond's WSGI app when trytond loads the
@@ -32,7 +33,6 @@ from . import kanban, pivot
 from . import routes  # noqa: F401
 from .exceptions import BoardError, BoardMoveError
 
-CLOSING_ACTIONS = ('resolve', 'complete', 'cancel')
 # The page's words, in the reader's language (ir.message in board.xml).
 MESSAGES = (
     'title', 'kanban', 'pivot', 'all', 'filter_category', 'filter_channel',

@@ -31,6 +31,7 @@ SIZES = {
     'power_of_attorney': 200,       # the letter's number and date
     'application_number': 64,       # SIMKIM or M-Paspor numbers
     'reported_party': 200,
+    'referred_to': 200,
     'incident_place': 200,
     'description': 20000,           # the chronology: six or seven pages
     'loss': 5000,

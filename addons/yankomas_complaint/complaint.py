@@ -8,7 +8,7 @@ from trytond.model import (
     Index, ModelSQL, ModelView, Unique, Workflow, fields)
 from trytond.model.exceptions import AccessError
 from trytond.pool import Pool
-from trytond.pyson import Bool, Eval, If
+from trytond.pyson import Bool, Eval, Id, If, Or
 from trytond.rpc import RPC
 from trytond.transaction import Transaction, without_check_access
 
@@ -20,13 +20,14 @@ from .bounds import SIZES
 from .link import ChainedMixin
 from .exceptions import (
     ComplaintIncidentError, ComplaintIncomplete, ComplaintNoteRequired,
-    ComplaintReceivedError, ComplaintSequenceMissing, IdentityValidationError,
-    StepHoldError)
+    ComplaintReceivedError, ComplaintReferralAgency, ComplaintSequenceMissing,
+    IdentityValidationError, StepHoldError)
 from .pipeline import (
     ALL_ACTIONS, ALL_BUTTONS, ALL_STEP_ROLES, ANONYMOUS_CHANNELS,
     BACKDATED_CHANNELS, CLOSED_STATES, INTAKE_STATES, INTEGRITY_FINAL_STATES,
     INTEGRITY_NEEDS_COMPLETE,
-    NEEDS_COMPLETE_FORM, NOTE_OPTIONAL, OFFICER_STEP, SETS_RESOLUTION,
+    NEEDS_COMPLETE_FORM, NOTE_OPTIONAL, OFFICER_STEP, OUTCOMES,
+    SETS_RESOLUTION, STEP_ROLES,
     first_state, level_reached, received_problem, responsible, transitions)
 from .confidentiality import ConfidentialMixin
 from .integrity import IntegrityMixin
@@ -217,6 +218,9 @@ class Complaint(
 
     state = fields.Selection(STEP_SELECTION + [
             ('done', "Done"),
+            ('withdrawn', "Withdrawn"),
+            ('referred', "Referred"),
+            ('rejected', "Rejected"),
             ('cancelled', "Cancelled"),
             ('no_reply', "Closed: no reply from the complainant"),
             ('forwarded', "Forwarded to the Inspectorate General"),
@@ -226,6 +230,14 @@ class Complaint(
     steps = fields.One2Many(
         'yankomas.complaint.step', 'complaint', "Handling History",
         readonly=True)
+    referred_to = fields.Char(
+        "Referred To", size=SIZES['referred_to'],
+        states={
+            'readonly': _closed,
+            'invisible': _closed & (Eval('state') != 'referred'),
+            },
+        help="The agency the complaint is referred to when it is not the "
+        "office's to settle (e.g. Dukcapil for civil-registry data).")
     note = fields.Text(
         "Note", size=SIZES['note'], states=_states,
         help="The decision, direction or action of the current step; "
@@ -313,6 +325,18 @@ class Complaint(
         cls._buttons['examine']['icon'] = 'tryton-forward'
         cls._buttons['close_report']['icon'] = 'tryton-cancel'
         cls._buttons['cancel']['icon'] = 'tryton-cancel'
+        cls._buttons['withdraw']['icon'] = 'tryton-undo'
+        cls._buttons['refer']['icon'] = 'tryton-forward'
+        cls._buttons['reject']['icon'] = 'tryton-cancel'
+        # An outcome is offered at each step to its own role only; the
+        # server evaluates the button's states with the user's real groups,
+        # so it refuses anyone else too.
+        groups = Eval('context', {}).get('groups', [])
+        for name in OUTCOMES:
+            cls._buttons[name]['invisible'] = ~Or(*(
+                    (Eval('state') == step)
+                    & Id('yankomas_complaint', 'group_%s' % role).in_(groups)
+                    for step, role in STEP_ROLES.items()))
         cls._buttons.update({
                 'hold': {
                     'invisible': (Eval('state').in_(list(CLOSED_STATES))
@@ -449,7 +473,8 @@ class Complaint(
     def view_attributes(cls):
         return super().view_attributes() + [
             ('/tree', 'visual', If(Eval('overdue'), 'danger',
-                    If(Eval('state') == 'cancelled', 'muted', ''))),
+                    If(Eval('state').in_(['cancelled', 'withdrawn']), 'muted',
+                        ''))),
             ('//page[@id="resolution"]', 'states', {
                     'invisible': ~Bool(Eval('resolution')),
                     }),
@@ -789,6 +814,14 @@ class Complaint(
                         action=button, complaint=complaint.rec_name))
 
     @classmethod
+    def _check_referral(cls, complaints):
+        for complaint in complaints:
+            if not (complaint.referred_to or '').strip():
+                raise ComplaintReferralAgency(gettext(
+                        'yankomas_complaint.msg_complaint_referral_agency',
+                        complaint=complaint.rec_name))
+
+    @classmethod
     def _button_label(cls, action):
         Button = Pool().get('ir.model.button')
         buttons = Button.search([
@@ -807,6 +840,8 @@ class Complaint(
             cls._check_note(complaints, action)
         if action in NEEDS_COMPLETE_FORM:
             cls._check_form_complete(complaints)
+        if action == 'refer':
+            cls._check_referral(complaints)
         if action in INTEGRITY_NEEDS_COMPLETE:
             cls._check_report_complete(complaints)
         now = clock.now()
@@ -901,6 +936,9 @@ class Complaint(
     forward = _sop_button('forward')
     complete = _sop_button('complete')
     cancel = _sop_button('cancel')
+    withdraw = _sop_button('withdraw')
+    refer = _sop_button('refer')
+    reject = _sop_button('reject')
     # The integrity track (see pipeline.INTEGRITY_BUTTONS).
     examine = _sop_button('examine')
     forward_itjen = _sop_button('forward_itjen')

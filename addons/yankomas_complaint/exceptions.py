@@ -48,3 +48,7 @@ class FieldValueError(ValidationError):
 
 class ComplaintIncidentError(ValidationError):
     pass
+
+
+class ComplaintReferralAgency(UserError):
+    pass

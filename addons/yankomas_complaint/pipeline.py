@@ -15,9 +15,13 @@ STEP_ROLES = {
     'resolution': 'petugas',       # 6. Petugas resolves and reports
     }
 STEPS = tuple(STEP_ROLES)
-# no_reply: closed by the server when the complainant did not answer in time
+# How a complaint ends: settled (done), withdrawn by the complainant,
+# referred to another agency, rejected as not within the office's authority,
+# cancelled (the visitor left before their complaint was taken); no_reply:
+# closed by the server when the complainant did not answer in time
 # (yankomas_answer), never by a button.
-FINAL_STATES = ('done', 'cancelled', 'no_reply')
+FINAL_STATES = (
+    'done', 'withdrawn', 'referred', 'rejected', 'cancelled', 'no_reply')
 STATES = STEPS + FINAL_STATES
 
 # The complaint's officer is who handled this step (Complaint.officer).
@@ -42,7 +46,13 @@ BUTTONS = {
     'forward': (('directed',), 'resolution'),
     'complete': (('resolution',), 'done'),
     'cancel': (('reception', 'intake', 'subsection'), 'cancelled'),
+    'withdraw': (STEPS, 'withdrawn'),
+    'refer': (STEPS, 'referred'),
+    'reject': (STEPS, 'rejected'),
     }
+# The outcomes other than a settlement, each with its reason: pressed at any
+# open step, only by the users who act on that step (responsible()).
+OUTCOMES = ('withdraw', 'refer', 'reject')
 
 # Roles allowed to press each button (enforced through ir.model.button).
 BUTTON_ROLES = {
@@ -54,7 +64,9 @@ BUTTON_ROLES = {
     'give_direction': ('kasi',),
     'forward': ('kasubsi',),
     'complete': ('petugas',),
-    'cancel': ('petugas', 'kasubsi'),
+    'cancel': ('duta_layanan', 'petugas', 'kasubsi'),
+    **{outcome: tuple(dict.fromkeys(STEP_ROLES.values()))
+        for outcome in OUTCOMES},
     }
 
 # While the intake is open the complainant's statement is the officer's to
@@ -70,8 +82,9 @@ CORRECTION_ROLES = ('kepala_kantor',)
 NOTE_OPTIONAL = {'direct'}
 
 # Actions that set the final answer to the complainant (the button's note,
-# or the server's for no_reply).
-SETS_RESOLUTION = {'resolve', 'complete', 'no_reply'}
+# or the server's for no_reply): a settlement, or why the office does not
+# settle it itself.
+SETS_RESOLUTION = {'resolve', 'complete', 'refer', 'reject', 'no_reply'}
 
 # Buttons that need the complaint form to be complete.
 NEEDS_COMPLETE_FORM = {'resolve', 'escalate'}
@@ -113,6 +126,9 @@ SERVER_ACTIONS = {
 # Every move a complaint's step may end with.
 ALL_ACTIONS = {**ALL_BUTTONS, **SERVER_ACTIONS}
 CLOSED_STATES = FINAL_STATES + INTEGRITY_FINAL_STATES
+# The actions that close a service complaint (its last step's).
+CLOSING_ACTIONS = tuple(action for action, (_, target) in ALL_ACTIONS.items()
+    if target in FINAL_STATES)
 
 
 # Channels whose complaints arrived before they are entered: their receipt

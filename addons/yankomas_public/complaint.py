@@ -81,6 +81,9 @@ class Complaint(metaclass=PoolMeta):
                     '%-d %B %Y') if self.answer_deadline and not closed
                 else ''),
             'closed': moment(self.closed) if closed else '',
+            # An agency's name, never a person's.
+            'referred_to': (self.referred_to or '')
+            if self.state == 'referred' else '',
             'answer': self.resolution if closed else '',
             'history': history,
             'links': self.public_links(),

@@ -11,6 +11,9 @@ PUBLIC_STATUS = {
     'directed': 'directed',
     'resolution': 'resolving',
     'done': 'done',
+    'withdrawn': 'withdrawn',
+    'referred': 'referred',
+    'rejected': 'rejected',
     'cancelled': 'cancelled',
     'no_reply': 'no_reply',
     'report_received': 'report_received',
@@ -21,7 +24,8 @@ PUBLIC_STATUS = {
 # What the page says while a step waits on the complainant's reply.
 WAITING = 'waiting_you'
 # The statuses shown as a finished complaint.
-FINISHED = {'done', 'cancelled', 'no_reply', 'forwarded', 'report_closed'}
+FINISHED = {'done', 'withdrawn', 'referred', 'rejected', 'cancelled',
+    'no_reply', 'forwarded', 'report_closed'}
 
 
 def public_status(state, waiting_complainant=False):

@@ -23,8 +23,11 @@ from .recap_figures import line_values, step_values
 PERIOD_SELECTION = list(zip(PERIOD_KINDS, [
             "Month", "Quarter", "Semester", "Year", "Custom dates"]))
 STATUS_SELECTION = [
-    ('open', "Open"),
+    ('open', "In process"),
     ('done', "Resolved"),
+    ('referred', "Referred"),
+    ('rejected', "Rejected"),
+    ('withdrawn', "Withdrawn"),
     ('cancelled', "Cancelled"),
     ('no_reply', "Closed: no reply"),
     ]

@@ -138,7 +138,8 @@ def line_values(company, start, end):
             'level': LEVELS[level or 0],
             'action': action,
             'action_note': action_note,
-            'resolved': _datetime(resolved),
+            # Selesai: only a settlement settles it.
+            'resolved': _datetime(resolved) if status == 'done' else None,
             'working_time': _delta(worked or 0),
             'standard': _delta(standard_time or 0),
             'status': status,

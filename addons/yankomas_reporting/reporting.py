@@ -226,6 +226,12 @@ class ComplaintFiguresMixin:
         "Complaints", help="Received in the period.")
     in_progress = fields.Integer("In Progress")
     done = fields.Integer("Done")
+    referred = fields.Integer(
+        "Referred", help="Referred to another agency.")
+    rejected = fields.Integer(
+        "Rejected", help="Not within the office's authority.")
+    withdrawn = fields.Integer(
+        "Withdrawn", help="Withdrawn by the complainant.")
     cancelled = fields.Integer("Cancelled")
     no_reply = fields.Integer(
         "No Reply", help="Closed when the complainant did not answer.")
@@ -246,6 +252,9 @@ class ComplaintFiguresMixin:
             counted(~complaint.state.in_(list(FINAL_STATES))).as_(
                 'in_progress'),
             counted(complaint.state == 'done').as_('done'),
+            counted(complaint.state == 'referred').as_('referred'),
+            counted(complaint.state == 'rejected').as_('rejected'),
+            counted(complaint.state == 'withdrawn').as_('withdrawn'),
             counted(complaint.state == 'cancelled').as_('cancelled'),
             counted(complaint.state == 'no_reply').as_('no_reply'),
             counted(complaint.id.in_(late)).as_('overdue'),
