@@ -13,10 +13,10 @@ import re
 import secrets
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from conftest import BACKEND, TOP_MODULES
-from test_browser import CHROMIUM_ARGS
+from test_browser import browser  # noqa: F401 (fixture)
 from test_public import (
     ALPHABET, INDONESIAN, OFFICE, PNG, VALID_NIK, Visitor, translations,
     complaint_fields, complaints_marked, demo_office, say, small_pdf)
@@ -91,16 +91,6 @@ class Visit:
 
     def close(self):
         self.context.close()
-
-
-@pytest.fixture(scope='module')
-def browser():
-    with sync_playwright() as playwright:
-        # Debian's Chromium: Playwright never downloads a browser here.
-        browser = playwright.chromium.launch(
-            executable_path='/usr/bin/chromium', args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(params=list(SIZES))

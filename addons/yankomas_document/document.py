@@ -6,6 +6,7 @@ from genshi.core import Markup
 from trytond.pool import Pool
 from trytond.report import Report
 
+from company_working_calendar import clock
 from yankomas_complaint.identity import is_nip
 
 STYLESHEET = os.path.join(os.path.dirname(__file__), 'document.css')
@@ -25,6 +26,7 @@ class OfficeReport(Report):
         context['signer'] = cls.signer
         context['data_notice'] = cls.data_notice
         context['letterhead'] = cls.letterhead
+        context['place_and_date'] = cls.place_and_date
         return context
 
     @staticmethod
@@ -52,6 +54,20 @@ class OfficeReport(Report):
         """The office's data-use notice (Company.yankomas_data_use_notice:
         yankomas_privacy generates it from what the system does)."""
         return company.yankomas_data_use_notice()
+
+    @staticmethod
+    def place_and_date(company, moment=None):
+        """The line above the signatures: the office's city and the day, in
+        the reader's language ("Pamekasan, 1 Desember 2026"); now by
+        default."""
+        pool = Pool()
+        Calendar = pool.get('company.working_calendar')
+        Lang = pool.get('ir.lang')
+        party = company.party
+        city = next((a.city for a in party.addresses if a.city), None)
+        day = Calendar.of(company).engine().local(moment or clock.now())
+        date = Lang.get().strftime(day, '%-d %B %Y')
+        return '%s, %s' % (city, date) if city else date
 
     @classmethod
     def local_datetime(cls, company, moment):

@@ -292,12 +292,23 @@
             document.activeElement.getAttribute('data-id');
         var container = $('#kanban');
         container.textContent = '';
+        // The closed columns not opened share one narrow pile, so that
+        // every step and every outcome fit a laptop's width.
+        var pile = el('div', {'class': 'pile'});
         board.columns.forEach(function (column) {
             var info = setup.columns.filter(function (c) {
                 return c.state === column.state;
             })[0];
             loaded[column.state] = column.cards.slice();
-            container.appendChild(renderColumn(column, info));
+            var section = renderColumn(column, info);
+            if (info.collapsed && !expanded[column.state]) {
+                if (!pile.parentNode) {
+                    container.appendChild(pile);
+                }
+                pile.appendChild(section);
+            } else {
+                container.appendChild(section);
+            }
         });
         if (focused) {
             var card = container.querySelector(
