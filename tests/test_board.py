@@ -285,6 +285,29 @@ def test_keyboard_move(server, kasubsi, board):
     assert state['state'] == 'resolution'
 
 
+def test_referral_names_the_agency(server, kasubsi, board):
+    "A move to Diteruskan asks for the agency too, and records it"
+    page = board
+    complaint_id, target = own_card(page, server, 'subsection')
+    target.focus()
+    page.keyboard.press('Enter')
+    page.select_option('#move-target', 'referred')
+    page.keyboard.press('Enter')
+    dialog = page.locator('#note-dialog')
+    expect(dialog).to_be_visible()
+    expect(page.locator('#agency-text')).to_be_visible()
+    expect(dialog).to_contain_text('Diteruskan kepada (instansi yang berwenang)')
+    page.fill('#note-text', "Perbaikan data kependudukan: kewenangan Dukcapil.")
+    page.fill('#agency-text', "Dukcapil Kabupaten Pamekasan")
+    page.shot('referral')
+    dialog.locator('button[type=submit]').click()
+    expect(page.locator('#status')).to_contain_text('Teruskan ke Instansi Lain')
+    complaint, = kasubsi.model(COMPLAINT, 'read', [complaint_id],
+        ['state', 'referred_to'])
+    assert complaint == {'id': complaint_id, 'state': 'referred',
+        'referred_to': "Dukcapil Kabupaten Pamekasan"}
+
+
 def test_pivot_totals_are_the_database_counts(server, kasubsi, board):
     "Category by state: every total is the count the database gives"
     page = board

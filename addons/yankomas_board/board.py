@@ -38,7 +38,8 @@ MESSAGES = (
     'title', 'kanban', 'pivot', 'all', 'filter_category', 'filter_channel',
     'filter_officer', 'filter_overdue', 'refresh', 'updated', 'more',
     'empty', 'left', 'late', 'on_hold', 'age_minutes', 'age_hours',
-    'age_days', 'move_to', 'move', 'note', 'note_help', 'cancel', 'confirm',
+    'age_days', 'move_to', 'move', 'note', 'note_help', 'agency', 'cancel',
+    'confirm',
     'refused', 'rows', 'columns', 'measure', 'measure_count',
     'measure_on_time', 'measure_duration', 'total', 'csv', 'none',
     'keyboard_help', 'expand', 'collapse', 'handler', 'error', 'open',
@@ -85,6 +86,7 @@ class Board(Model):
             buttons[name] = {
                 'label': Complaint._button_label(name),
                 'note': kanban.needs_note(name),
+                'agency': kanban.needs_agency(name),
                 'allowed': bool(groups & allowed) if allowed else False,
                 }
         user = User(Transaction().user)
@@ -418,10 +420,11 @@ class Board(Model):
     # -- moving a card ---------------------------------------------------
 
     @classmethod
-    def move(cls, complaint_id, source, target, note=None):
+    def move(cls, complaint_id, source, target, note=None, referred_to=None):
         """Press the button that takes the complaint from source to target,
-        with the note written first; the button checks the user's rights,
-        the state and the note as it does from any client."""
+        with the note (and, for a referral, the agency) written first; the
+        button checks the user's rights, the state, the note and the agency
+        as it does from any client."""
         pool = Pool()
         Complaint = pool.get('yankomas.complaint')
         Button = pool.get('ir.model.button')
@@ -462,9 +465,15 @@ class Board(Model):
                     complaint=complaint.rec_name,
                     button=Complaint._button_label(button),
                     roles=', '.join(roles[r] for r in BUTTON_ROLES[button])))
+        values = {}
         note = (note or '').strip()
         if note:
-            Complaint.write([complaint], {'note': note})
+            values['note'] = note
+        agency = (referred_to or '').strip()
+        if agency and button == 'refer':
+            values['referred_to'] = agency
+        if values:
+            Complaint.write([complaint], values)
         getattr(Complaint, button)([complaint])
         complaint = Complaint(complaint.id)
         return {

@@ -47,6 +47,11 @@ def needs_note(button):
     return button not in NOTE_OPTIONAL
 
 
+def needs_agency(button):
+    "Whether the button refuses a move without the agency referred to."
+    return button == 'refer'
+
+
 def minutes(delta):
     "A timedelta as whole minutes, rounded towards zero; None stays None."
     if delta is None:

@@ -149,8 +149,8 @@ def pivot_csv(request, pool):
 @with_pool
 @as_user
 def move(request, pool):
-    """Move a card: {complaint, source, target, note}. Only JSON from the
-    page itself (the session cookie is SameSite=Strict)."""
+    """Move a card: {complaint, source, target, note, referred_to}. Only
+    JSON from the page itself (the session cookie is SameSite=Strict)."""
     if request.mimetype != 'application/json':
         abort(HTTPStatus.UNSUPPORTED_MEDIA_TYPE)
     try:
@@ -160,8 +160,9 @@ def move(request, pool):
     # Not assert: the server runs with python -O.
     if not isinstance(values, dict) or not all(
             isinstance(values.get(k), (str, type(None)))
-            for k in ('source', 'target', 'note')):
+            for k in ('source', 'target', 'note', 'referred_to')):
         abort(HTTPStatus.BAD_REQUEST)
     return json_response(pool.get('yankomas.board').move(
             values.get('complaint'), values.get('source'),
-            values.get('target'), values.get('note')))
+            values.get('target'), values.get('note'),
+            values.get('referred_to')))

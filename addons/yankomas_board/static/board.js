@@ -555,13 +555,18 @@
         return new Promise(function (resolve) {
             var dialog = $('#note-dialog');
             var text = $('#note-text');
+            var agency = $('#agency-text');
             text.value = '';
+            agency.value = '';
+            $('#agency-field').hidden = !move.agency;
+            agency.required = Boolean(move.agency);
             $('#note-title').textContent = card.number + ' — ' + move.label;
             $('#note-help').textContent = msg('note_help', {
                 button: move.label});
             dialog.returnValue = '';
             dialog.onclose = function () {
-                resolve(dialog.returnValue === 'ok' ? text.value : null);
+                resolve(dialog.returnValue === 'ok' ?
+                    {note: text.value, agency: agency.value} : null);
             };
             dialog.showModal();
             text.focus();
@@ -573,9 +578,9 @@
         // The server refuses what the user may not do, with its reason;
         // the note is asked only for a move the user may make.
         var note = (move && move.allowed && move.note) ?
-            askNote(card, move) : Promise.resolve('');
-        return note.then(function (text) {
-            if (text === null) {
+            askNote(card, move) : Promise.resolve({note: '', agency: ''});
+        return note.then(function (given) {
+            if (given === null) {
                 focusCard(card.id);
                 return;
             }
@@ -594,7 +599,8 @@
                 complaint: card.id,
                 source: card.state,
                 target: target,
-                note: text,
+                note: given.note,
+                referred_to: given.agency || null,
             }).then(function (result) {
                 busy -= 1;
                 status(result.message);
