@@ -161,20 +161,25 @@ run test-module-sqlite test-module-postgresql test-e2e-sqlite \
 system-packages:
 	@$(call apt_ensure,$(TEST_PACKAGES))
 
-# The two backends' runs side by side, one per core, each line of their
-# output marked with its backend; either failing fails the whole.
+# Two lanes side by side, one per core, of about the same length: the
+# PostgreSQL module tests in one, the SQLite module tests and both
+# end-to-end runs in the other (the databases, caches, ports and artifacts
+# of each run are their own). Each line of their output is marked with the
+# run it comes from; any run failing fails the whole.
+LANE_1 := test-module-postgresql
+LANE_2 := test-module-sqlite test-e2e-sqlite test-e2e-postgresql
 test: system-packages $(VENV_STAMP) $(SAO_STAMP) $(ALTCHA_STAMP)
 	@start=$$(date +%s); \
-	for backend in sqlite postgresql; do \
-		( set -o pipefail; $(MAKE) --no-print-directory test-$$backend 2>&1 \
-			| sed -u "s/^/[$$backend] /" ) & \
-		eval "pid_$$backend=$$!"; \
-	done; \
-	wait $$pid_sqlite; sqlite=$$?; wait $$pid_postgresql; postgresql=$$?; \
-	echo "make test: sqlite $$( ((sqlite)) && echo FAILED || echo passed)," \
-		"postgresql $$( ((postgresql)) && echo FAILED || echo passed)" \
+	lane() { for run in "$$@"; do \
+		$(MAKE) --no-print-directory $$run 2>&1 \
+			| sed -u "s/^/[$${run#test-}] /"; \
+		[ $${PIPESTATUS[0]} = 0 ] || { echo "[$${run#test-}] FAILED"; \
+			return 1; }; done; }; \
+	lane $(LANE_1) & one=$$!; lane $(LANE_2) & two=$$!; \
+	wait $$one; first=$$?; wait $$two; second=$$?; \
+	echo "make test: $$( ((first || second)) && echo FAILED || echo passed)" \
 		"in $$(( $$(date +%s) - start )) s"; \
-	exit $$(( sqlite || postgresql ))
+	exit $$(( first || second ))
 test-sqlite: test-module-sqlite test-e2e-sqlite
 test-postgresql: test-module-postgresql test-e2e-postgresql
 
