@@ -94,14 +94,21 @@ def scripts():
             Transaction().database.name, links.STATIC)]
 
 
+def typed(request):
+    """What the visitor typed in the form sent, to give back: its texts,
+    without the CSRF token and the proof of work (both made anew)."""
+    sent = {k: v for k, v in request.form.items() if isinstance(v, str)}
+    sent.pop(csrf.FIELD, None)
+    sent.pop(PROOF_FIELD, None)
+    return sent
+
+
 def submit(request, pool):
     """Create the complaint of the form sent, or give the form back with
     every problem found; a created complaint's page is its tracking page."""
     Secret = pool.get('yankomas.public.secret')
     Complaint = pool.get('yankomas.complaint')
-    sent = {k: v for k, v in request.form.items() if isinstance(v, str)}
-    sent.pop(csrf.FIELD, None)
-    sent.pop(PROOF_FIELD, None)
+    sent = typed(request)
     if not csrf.check(Secret.key('csrf'), request.cookies.get(csrf.COOKIE),
             request.form.get(csrf.FIELD)):
         return show(request, sent, message=page.text('error_csrf'),
@@ -138,9 +145,7 @@ def submit(request, pool):
 def busy(request):
     """The form given back as it was sent when the database stayed busy
     (guard.public): nothing was recorded, nothing typed is lost."""
-    sent = {k: v for k, v in request.form.items() if isinstance(v, str)}
-    sent.pop(csrf.FIELD, None)
-    sent.pop(PROOF_FIELD, None)
+    sent = typed(request)
     return show(request, sent, message=page.text('busy_form'),
         status=HTTPStatus.SERVICE_UNAVAILABLE)
 
