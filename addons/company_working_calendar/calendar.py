@@ -20,8 +20,9 @@ from trytond.transaction import Transaction, without_check_access
 from trytond.modules.company.company import TIMEZONES
 from trytond.wizard import Button, StateTransition, StateView, Wizard
 
-from . import clock
+from . import clock, upkeep
 from .exceptions import CalendarError
+from .ramadan import hijri_year, package_ramadans
 from .working_time import (
     NoWorkingTime, Period as EnginePeriod, WorkingCalendar, default_hours,
     ramadan_hours)
@@ -36,6 +37,8 @@ RPC_MAX_SPAN = dt.timedelta(days=731)
 RPC_YEARS = (1900, 2199)
 # Wider than the holidays package knows (Indonesia from 1946 to 2100).
 IMPORT_YEARS = (1900, 2199)
+# The kinds of days the import brings, set by the year's decree.
+IMPORTED_KINDS = ['national', 'collective_leave']
 WEEKDAYS = [
     ('0', "Monday"), ('1', "Tuesday"), ('2', "Wednesday"), ('3', "Thursday"),
     ('4', "Friday"), ('5', "Saturday"), ('6', "Sunday"),
@@ -163,11 +166,14 @@ class Calendar(ModelSQL, ModelView):
 
     @classmethod
     def _package_holidays(cls, years):
-        """Unsaved holidays (national holidays and collective leave) and
-        Ramadan periods of years, from the holidays package."""
+        """Unsaved holidays (national holidays and collective leave, citing
+        the year's decree when it is known) and Ramadan periods of years,
+        from the holidays package."""
         pool = Pool()
         Holiday = pool.get('company.working_calendar.holiday')
         Period = pool.get('company.working_calendar.period')
+        Decree = pool.get('company.working_calendar.decree')
+        decrees = Decree.references(years)
         national = holidays_lib.country_holidays(
             'ID', years=years, language='id')
         collective = holidays_lib.country_holidays(
@@ -176,10 +182,11 @@ class Calendar(ModelSQL, ModelView):
         for kind, table in [('national', national),
                 ('collective_leave', collective)]:
             for date, name in sorted(table.items()):
-                days.setdefault(date, Holiday(date=date, name=name, kind=kind))
-        periods = [Period(name="Ramadan %s" % first.year, first=first,
-                last=last, hours=Period.default_hours())
-            for first, last in _ramadans(national)]
+                days.setdefault(date, Holiday(date=date, name=name, kind=kind,
+                        decree=decrees.get(date.year)))
+        periods = [Period(name="Ramadan %s H" % hijri_year(first),
+                first=first, last=last, hours=Period.default_hours())
+            for first, last in package_ramadans(years)]
         return list(days.values()), periods
 
     @classmethod
@@ -206,6 +213,40 @@ class Calendar(ModelSQL, ModelView):
         Holiday.save(new_holidays)
         Period.save(new_periods)
         cls._engines.clear()
+
+    @classmethod
+    def upkeep(cls):
+        """The scheduler's job: in October every calendar gets next year's
+        holidays (add_holidays: what is there is kept), then the
+        administrators subscribed to the job are told of each calendar
+        whose holidays end less than upkeep.HORIZON ahead."""
+        pool = Pool()
+        Holiday = pool.get('company.working_calendar.holiday')
+        Cron = pool.get('ir.cron')
+        calendars = cls.search([])
+        for calendar in calendars:
+            year = upkeep.year_to_import(calendar.today())
+            if year is not None:
+                cls.add_holidays([calendar], [year])
+        for calendar in calendars:
+            today = calendar.today()
+            latest = Holiday.search([('calendar', '=', calendar.id)],
+                order=[('date', 'DESC')], limit=1)
+            latest = latest[0].date if latest else None
+            if not upkeep.runs_out(today, latest):
+                continue
+            if latest is None or latest < today:
+                message, date = 'msg_calendar_holidays_none', None
+            else:
+                message, date = 'msg_calendar_holidays_run_out', latest
+            Cron.notify('tryton-warning',
+                'company_working_calendar.act_calendar_form',
+                {'res_id': calendar.id},
+                'company_working_calendar.%s' % message,
+                user_domain=('companies', '=', calendar.company.id),
+                calendar=calendar.rec_name,
+                date=date.strftime('%d/%m/%Y') if date else '',
+                days=upkeep.HORIZON.days)
 
     def engine(self):
         "The pure working-time calendar of the company."
@@ -342,14 +383,6 @@ def _week(hours):
     for line in sorted(hours, key=lambda h: (h.weekday, h.start)):
         week.setdefault(int(line.weekday), []).append((line.start, line.end))
     return {w: tuple(i) for w, i in week.items()}
-
-
-def _ramadans(national):
-    "(first, last) days of Ramadan: the 30 days before each Idul Fitri."
-    for date, name in national.items():
-        if 'Idul Fitri' in name and 'Hari Kedua' not in name and (
-                date - dt.timedelta(days=1)) not in national:
-            yield date - dt.timedelta(days=30), date - dt.timedelta(days=1)
 
 
 class CalendarEngineMixin:
