@@ -160,6 +160,8 @@ def _users(pool, company):
     admin.language = lang
     admin.companies = [company]
     admin.company = company
+    # The working calendars' job tells its subscribers when holidays run out.
+    admin.notifications = ['company.working_calendar|upkeep']
     admin.save()
     return users
 
