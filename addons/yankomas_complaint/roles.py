@@ -37,3 +37,13 @@ def may_correct():
     allowed = set(group_ids(CORRECTION_ROLES))
     allowed.add(ModelData.get_id('yankomas_complaint', 'group_admin'))
     return bool(allowed & set(User.get_groups()))
+
+
+def holders(company, role):
+    """Who holds role in the office company: its active users in the role's
+    group, by id (the first is the one a document names)."""
+    User = Pool().get('res.user')
+    return User.search([
+            ('groups', 'in', group_ids([role])),
+            ('companies', '=', company.id),
+            ], order=[('id', 'ASC')])

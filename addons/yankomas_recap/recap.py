@@ -333,6 +333,7 @@ class Recap(Workflow, ModelSQL, ModelView):
                     'user': user.id,
                     'signer': RecapReport.signer(user),
                     'nip': RecapReport.nip(user),
+                    'job_title': RecapReport.own_job_title(user),
                     'signed': clock.now(),
                     } for r in recaps])
         for signature in signatures:
@@ -367,6 +368,8 @@ class RecapLine(RecapPartMixin, ModelSQL, ModelView):
         'yankomas.complaint', "Complaint", ondelete='SET NULL')
     number = fields.Char("Number")
     received = fields.DateTime("Received")
+    application_number = fields.Char(
+        "Application Number", help="In SIMKIM or M-Paspor.")
     complainant = fields.Char(
         "Complainant", help="Empty when the identity is confidential.")
     confidential = fields.Boolean("Confidential")
@@ -455,6 +458,9 @@ class RecapSignature(RecapPartMixin, ModelSQL, ModelView):
     user = fields.Many2One('res.user', "User")
     signer = fields.Char("Name")
     nip = fields.Char("NIP")
+    job_title = fields.Char(
+        "Job Title", help="The signer's own, as it stood when they signed; "
+        "empty, the title of the role is printed.")
     signed = fields.DateTime("Signed")
     document = fields.Binary("Document", filename='document_name')
     document_name = fields.Char("Document Name")

@@ -108,7 +108,7 @@ def line_values(company, start, end):
         .join(user, 'LEFT', condition=user.id == per_complaint.handler)
         .select(
             complaint.id, complaint.number, complaint.received,
-            complaint.confidential, complaint.anonymous,
+            complaint.application_number, complaint.confidential, complaint.anonymous,
             complaint.complainant_name,
             complaint.channel,
             complaint.category, user.name, per_complaint.level, last.action,
@@ -121,7 +121,8 @@ def line_values(company, start, end):
             where=wanted,
             order_by=[complaint.received, complaint.id]))
     cursor.execute(*query)
-    for (complaint_id, number, received, confidential, anonymous,
+    for (complaint_id, number, received, application_number,
+            confidential, anonymous,
             complainant, channel, category, handler, level, action,
             action_note, resolved, worked, standard_time, status,
             received_in_period, open_step, deadline) in cursor:
@@ -129,6 +130,7 @@ def line_values(company, start, end):
             'complaint': complaint_id,
             'number': number,
             'received': received,
+            'application_number': application_number,
             'complainant': None if confidential else complainant,
             'confidential': bool(confidential),
             'anonymous': bool(anonymous),

@@ -1,35 +1,33 @@
 import csv
 import io
 
+from pypdf import PdfReader, PdfWriter
+
 from trytond.i18n import gettext
 from trytond.pool import Pool
 from trytond.report import Report
+from trytond.transaction import Transaction, without_check_access
 
-from company_working_calendar.working_time import format_duration
 from yankomas_complaint.confidentiality import masked_text
+from yankomas_complaint.roles import holders
 from yankomas_complaint.spreadsheet import safe_cell
 from yankomas_document.document import OfficeReport
 
-from .listing import Column, Listing
+from . import detail
+from .durations import with_units
+from .period_label import whole_month
+from .recap import SIGNATURES
+from .typeset import compile_recap
 
-# The columns of the detail rows, in the PDF and in the CSV.
-LINE_COLUMNS = [
-    'number', 'received', 'complainant', 'channel', 'category', 'handler',
-    'level', 'action_note', 'resolved', 'working_time', 'standard', 'status']
-# The detail rows in the PDF: a listing (see listing.py) whose columns, in
-# characters, fill the width of document.css's landscape page at 6.2 pt; the
-# lines are spaced so that the rules between rows clear the letters.
-LISTING = Listing([
-        Column(18), Column(16), Column(20), Column(18), Column(18),
-        Column(16), Column(15), Column(29), Column(16), Column(8, 'right'),
-        Column(8, 'right'), Column(12)],
-    font_size=6.2, line_height=8.4)
-LANDSCAPE_HEIGHT = 510  # pt, A4 landscape less document.css's margins
-TITLE_HEIGHT = 40  # pt, the section's title and hint above the listing
+# The columns of the detail rows, in the PDF and in the CSV (no: the running
+# number), as detail.COLUMNS lays them out.
+LINE_COLUMNS = [c.field for c in detail.COLUMNS]
 
 
 class RecapReport(OfficeReport):
-    "Laporan Rekapitulasi Penanganan Pengaduan, as a PDF."
+    """Laporan Rekapitulasi Penanganan Pengaduan, as a PDF: its first
+    sections from recap.html (WeasyPrint), the detail rows and the sign-off
+    from recap_detail.typ (Typst)."""
     __name__ = 'yankomas.recap.report'
 
     @classmethod
@@ -38,14 +36,56 @@ class RecapReport(OfficeReport):
         context['summary'] = cls.summary
         context['duration'] = cls.duration
         context['share'] = cls.share
-        context['detail_sheets'] = cls.detail_sheets
-        context['zone_name'] = cls.zone_name
-        context['signature'] = cls.signature
+        context['period_label'] = cls.period_label
         context['open_cases'] = cls.open_cases
         context['sections'] = cls.sections
-        context['stages'] = [s for s, _ in Pool().get(
-                'yankomas.recap.signature').stage.selection]
         return context
+
+    @classmethod
+    def _execute(cls, records, header, data, action):
+        """Each recap's PDF: the front from the HTML template, then the
+        rest set by Typst around it; several recaps one after the other."""
+        documents = []
+        for recap in records:
+            with Transaction().set_context(Transaction().context):
+                context = cls.get_context([recap], header, data)
+                _, front = cls.convert(action, cls.render(action, context))
+                pages = len(PdfReader(io.BytesIO(front)).pages)
+                documents.append(compile_recap(
+                        front, cls.document_data(recap, pages)))
+        if len(documents) == 1:
+            return 'pdf', documents[0]
+        writer = PdfWriter()
+        for document in documents:
+            writer.append(io.BytesIO(document))
+        output = io.BytesIO()
+        writer.write(output)
+        return 'pdf', output.getvalue()
+
+    @classmethod
+    def document_data(cls, recap, front_pages):
+        "What recap_detail.typ sets after the front_pages of the front."
+        Line = Pool().get('yankomas.recap.line')
+        strings = Line.fields_get(LINE_COLUMNS[1:])
+        headers = [gettext('yankomas_recap.msg_recap_column_no')] + [
+            strings[c]['string'] for c in LINE_COLUMNS[1:]]
+        details = detail.table(headers, cls.detail_rows(recap, zone=False))
+        details.update({
+                'title': gettext('yankomas_recap.msg_recap_detail_title'),
+                'hint': gettext('yankomas_recap.msg_recap_detail_hint',
+                    zone=cls.zone_name(recap)),
+                'empty': gettext('yankomas_recap.msg_recap_detail_empty'),
+                })
+        return {
+            'title': recap.number,
+            'lang': (Transaction().language or 'en').split('_')[0],
+            'front_pages': front_pages,
+            'details': details,
+            'signoff': {
+                'title': gettext('yankomas_recap.msg_recap_signoff_title'),
+                'stages': cls.sign_off(recap),
+                },
+            }
 
     @classmethod
     def sections(cls, recap):
@@ -76,11 +116,27 @@ class RecapReport(OfficeReport):
 
     @staticmethod
     def duration(delta):
-        return format_duration(delta) if delta is not None else '-'
+        "A working time with its units in the reader's language: 1 j 05 m."
+        if delta is None:
+            return '-'
+        return with_units(delta,
+            gettext('yankomas_recap.msg_recap_unit_hour'),
+            gettext('yankomas_recap.msg_recap_unit_minute'))
 
     @staticmethod
     def share(part, whole):
         return '%.1f%%' % (100.0 * part / whole) if whole else '-'
+
+    @classmethod
+    def period_label(cls, recap):
+        """The period as the cover names it: a whole month by its name
+        ("November 2026"), another period by its kind and dates."""
+        Lang = Pool().get('ir.lang')
+        lang = Lang.get()
+        if whole_month(recap.from_date, recap.to_date):
+            return lang.strftime(recap.from_date, '%B %Y')
+        return '%s: %s – %s' % (recap.period_string,
+            cls.format_date(recap.from_date), cls.format_date(recap.to_date))
 
     @classmethod
     def detail_rows(cls, recap, zone=True):
@@ -94,7 +150,7 @@ class RecapReport(OfficeReport):
         # does not keep the order of the ids.
         ids = [l.id for l in recap.lines]
         values = {v['id']: v for v in Line.read(
-                ids, LINE_COLUMNS + ['confidential', 'anonymous'])}
+                ids, LINE_COLUMNS[1:] + ['confidential', 'anonymous'])}
         lines = [values[i] for i in ids]
         labels = {c: cls.labels('yankomas.recap.line', c)
             for c in ('channel', 'level', 'status')}
@@ -116,20 +172,10 @@ class RecapReport(OfficeReport):
             if column in {'received', 'resolved'}:
                 return format_local(value, zone=zone)
             if column in {'working_time', 'standard'}:
-                return format_duration(value) if value is not None else ''
+                return cls.duration(value) if value is not None else ''
             return value or ''
-        return [[text(l, c) for c in LINE_COLUMNS] for l in lines]
-
-    @classmethod
-    def detail_sheets(cls, recap):
-        "The pages of the detail rows, as the HTML of LISTING's sheets."
-        Line = Pool().get('yankomas.recap.line')
-        strings = Line.fields_get(LINE_COLUMNS)
-        rest = LISTING.capacity(LANDSCAPE_HEIGHT)
-        first = LISTING.capacity(LANDSCAPE_HEIGHT - TITLE_HEIGHT)
-        return LISTING.markup(LISTING.sheets(
-                [strings[c]['string'] for c in LINE_COLUMNS],
-                cls.detail_rows(recap, zone=False), first, rest))
+        return [[str(n)] + [text(l, c) for c in LINE_COLUMNS[1:]]
+            for n, l in enumerate(lines, 1)]
 
     @staticmethod
     def zone_name(recap):
@@ -143,10 +189,55 @@ class RecapReport(OfficeReport):
             key=lambda l: (l.late is not None, l.late), reverse=True)
 
     @staticmethod
-    def signature(recap, stage):
-        for signature in recap.signatures:
-            if signature.stage == stage:
-                return signature
+    def own_job_title(user):
+        "The job title (jabatan) of user's employee, if it is recorded."
+        employee = user.employee if user else None
+        return (employee.yankomas_job_title or None) if employee else None
+
+    @staticmethod
+    def role_title(role, company):
+        "The full title of role at company, in the reader's language."
+        return gettext('yankomas_recap.msg_recap_title_%s' % role,
+            office=company.rec_name)
+
+    @classmethod
+    def sign_off(cls, recap):
+        """Each stage of the sign-off, as printed: its caption, and the job
+        title, name and NIP of who signed it, or, before they sign, of who
+        holds its role in the office now (the author first for the
+        submission); the time it was signed."""
+        Signature = Pool().get('yankomas.recap.signature')
+        captions = dict(Signature.fields_get(['stage'])['stage']['selection'])
+        signed = {s.stage: s for s in recap.signatures}
+        signers = {s.user for s in recap.signatures}
+        stages = []
+        for stage, (_, role) in SIGNATURES.items():
+            signature = signed.get(stage)
+            if signature:
+                name, nip, title = (signature.signer, signature.nip,
+                    signature.job_title)
+                moment = gettext('yankomas_recap.msg_recap_signed_at',
+                    moment=cls.local_datetime(
+                        recap.company, signature.signed))
+            else:
+                with without_check_access():
+                    users = [u for u in holders(recap.company, role)
+                        if u not in signers]
+                if stage == 'submit':
+                    users.sort(key=lambda u: u != recap.create_uid)
+                user = users[0] if users else None
+                name, nip = cls.signer(user), cls.nip(user)
+                title = cls.own_job_title(user)
+                moment = ''
+            stages.append({
+                    'caption': captions[stage],
+                    'job_title': title or cls.role_title(role, recap.company),
+                    'signed': moment,
+                    'name': name or '',
+                    'nip': gettext('yankomas_recap.msg_recap_nip',
+                        nip=nip or '-'),
+                    })
+        return stages
 
 
 class RecapCSV(Report):
@@ -163,10 +254,11 @@ class RecapCSV(Report):
                 ('report_name', '=', cls.__name__)])
         cls.check_access(action, 'yankomas.recap', ids)
         recaps = Recap.browse(ids)
-        headers = Line.fields_get(LINE_COLUMNS)
+        headers = Line.fields_get(LINE_COLUMNS[1:])
         output = io.StringIO()
         writer = csv.writer(output)
-        writer.writerow([headers[c]['string'] for c in LINE_COLUMNS])
+        writer.writerow([gettext('yankomas_recap.msg_recap_column_no')]
+            + [headers[c]['string'] for c in LINE_COLUMNS[1:]])
         for recap in recaps:
             writer.writerows([safe_cell(c) for c in row]
                 for row in RecapReport.detail_rows(recap))
