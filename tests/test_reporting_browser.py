@@ -1,7 +1,9 @@
-"""The office dashboard in the web client (sao) in Debian's Chromium, as the
-head of section (`kasi`) opens it from the menu: its graphs show the
-translated labels, and its overdue panel lists exactly the overdue
-complaints of the office.
+"""The office dashboard in the web client (sao) in Debian's Chromium at a
+laptop's 1366x768, as the head of section (`kasi`) opens it from the menu:
+its graphs show the translated labels, the months in time order each on one
+line, every category bar named, and its overdue panel lists exactly the
+overdue complaints of the office. Each chart's panel is screenshot to
+tests/artifacts/<backend>-dashboard-panel-*.png.
 """
 import datetime as dt
 import re
@@ -9,6 +11,7 @@ import re
 from playwright.sync_api import expect
 
 import test_browser
+from conftest import BACKEND
 
 # The browser and the page of test_browser; not its tests.
 browser = test_browser.browser
@@ -58,6 +61,8 @@ def test_dashboard_as_kasi(server, web):
         None, ['label', 'step'])
     assert len(steps) == 6
 
+    # A laptop's screen, as the offices have.
+    page.set_viewport_size({'width': 1366, 'height': 768})
     test_browser.login(page, server, 'kasi')
     open_menu(page, "Pengaduan (Yankomas)", "Laporan", "Dasbor Kantor")
     for title in ["Pengaduan per Bulan", "Pengaduan per Kategori",
@@ -77,11 +82,35 @@ def test_dashboard_as_kasi(server, web):
         "Rata-rata (menit)")
     expect(standard.locator('.bb-legend')).to_contain_text(
         "Standar (menit)")
-    expect(panel(page, "Pengaduan per Bulan").locator(
-            'svg .bb-axis-x .tick')).to_have_count(12)
-    expect(panel(page, "Pengaduan per Kategori").locator(
-            'svg .bb-chart-arc')).not_to_have_count(0)
+    # The months in time order, each tick one line (not "Jan / 202 / 6").
+    months = rpc.model('yankomas.reporting.period', 'search_read', [], 0,
+        None, [('date', 'ASC')], ['label', 'date'])
+    assert len(months) == 12
+    monthly = panel(page, "Pengaduan per Bulan").locator(
+        'svg .bb-axis-x .tick')
+    expect(monthly).to_have_count(12)
+    assert monthly.all_text_contents() == [m['label'] for m in months]
+    for i in range(12):
+        assert monthly.nth(i).locator('tspan').count() == 1, months[i]
+    expect(panel(page, "Pengaduan per Bulan").locator('.bb-legend')
+        ).to_contain_text("Pengaduan")
+
+    # Every category bar named beside it, and a legend of what it counts.
+    categories = rpc.model('yankomas.reporting.category', 'search_read',
+        [], 0, None, None, ['label'])
+    assert len(categories) > 2
+    by_category = panel(page, "Pengaduan per Kategori")
+    ticks = by_category.locator('svg .bb-axis-x .tick')
+    expect(ticks).to_have_count(len(categories))
+    assert [t.replace(' ', '') for t in ticks.all_text_contents()] == [
+        c['label'].replace(' ', '') for c in categories]
+    expect(by_category.locator('.bb-legend')).to_contain_text("Pengaduan")
     shot('dashboard')
+    for i, name in enumerate(['month', 'category', 'officer', 'standard']):
+        chart = page.locator('.tab-pane.active .board-action').nth(i)
+        chart.scroll_into_view_if_needed()
+        chart.screenshot(
+            path=web.folder / f'{BACKEND}-dashboard-panel-{name}.png')
 
     # The overdue panel: the overdue complaints, no others.
     late = panel(page, "Pengaduan Terlambat")

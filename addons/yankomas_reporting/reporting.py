@@ -416,6 +416,13 @@ class ReportingPeriod(ComplaintFiguresMixin, Reporting):
 
     date = fields.Date("Start", readonly=True)
     label = fields.Function(fields.Char("Period"), 'get_label')
+    # The x of the graph. Tryton's desktop client sorts a graph's x axis by
+    # the raw values of its field (a label would put "Agu" before "Jan")
+    # and writes the client value: a Many2One's are its id, here the
+    # period's own, the ordinal of its start, and its record name, the
+    # label. The web client keeps the order of the rows, by date.
+    period = fields.Many2One(
+        'yankomas.reporting.period', "Period", readonly=True)
 
     @classmethod
     def __setup__(cls):
@@ -442,6 +449,7 @@ class ReportingPeriod(ComplaintFiguresMixin, Reporting):
             .select(
                 *cls._meta_columns(id_, window),
                 cls.date.sql_cast(start).as_('date'),
+                id_.as_('period'),
                 *cls._complaint_figures(complaint),
                 where=Literal(bool(rows)),
                 group_by=[id_, start]))
