@@ -44,6 +44,7 @@ RESOLUTIONS = [
     'PNBP yang terbayar dua kali dikembalikan sesuai ketentuan; bukti '
     'transfer dikirim kepada pengadu melalui surel.',
     ]
+OFFICERS = ['Moh. Rizal Fahmi', 'Nur Aini Rahmawati']
 COMPLAINANTS = ['Siti Aminah', 'Ni Made Ayu Kusumawati', 'Budi Santoso',
     'Muhammad Rizky Pratama', 'John Smith', 'Dewi Lestari']
 # step, role, minutes taken, action
@@ -73,6 +74,9 @@ def load(database, month, total):
         complainants = [p.id for p in pool.get('party.party').create(
                 [{'name': n} for n in COMPLAINANTS])]
         categories = [c.id for c in Category.search([])]
+        officers = [u.id for u in pool.get('res.user').create([
+                    {'login': 'officer%d' % i, 'name': name}
+                    for i, name in enumerate(OFFICERS)])]
         cursor = transaction.connection.cursor()
         now = dt.datetime(2026, 12, 2)
         for start in range(0, total, BATCH):
@@ -90,25 +94,31 @@ def load(database, month, total):
                         '2026%012d' % i if i % 3 else None, company.id,
                         CHANNELS[i % len(CHANNELS)], received,
                         'Bench %d' % i, complainants[i % len(complainants)],
+                        COMPLAINANTS[i % len(COMPLAINANTS)],
                         i % 11 == 0,
                         'intake' if open_ else 'done', 'self',
                         categories[i % len(categories)],
                         None if open_ else RESOLUTIONS[i % len(RESOLUTIONS)],
                         closed, 0, now))
             copy_rows(cursor, 'yankomas_complaint', [
-                    'number', 'application_number', 'company', 'channel', 'received', 'subject',
-                    'complainant', 'confidential', 'state', 'representation',
+                    'number', 'application_number', 'company', 'channel',
+                    'received', 'subject', 'complainant', 'complainant_name',
+                    'confidential', 'state', 'representation',
                     'category', 'resolution', 'closed', 'create_uid',
                     'create_date'], rows)
             cursor.execute('SELECT id FROM yankomas_complaint '
                 'ORDER BY id DESC LIMIT %s', (size,))
             ids = [i for i, in cursor.fetchall()][::-1]
             steps = []
-            for complaint_id, (received, path, open_) in zip(ids, paths):
+            for n, (complaint_id, (received, path, open_)) in enumerate(
+                    zip(ids, paths)):
+                officer = officers[n % len(officers)]
                 started = received
                 for step, role, minutes, action in path[:1] if open_ else path:
                     ended = started + dt.timedelta(minutes=minutes)
-                    steps.append((complaint_id, step, role, started,
+                    steps.append((complaint_id, step, role,
+                            officer if role == 'petugas' and not open_ else None,
+                            started,
                             started + dt.timedelta(minutes=30 if step ==
                                 'intake' else 60),
                             None if open_ else ended,
@@ -117,7 +127,8 @@ def load(database, month, total):
                             None if open_ else minutes <= 60, False, 0, now))
                     started = ended
             copy_rows(cursor, 'yankomas_complaint_step', [
-                    'complaint', 'step', 'role', 'started', 'deadline',
+                    'complaint', 'step', 'role', 'user', 'started',
+                    'deadline',
                     'ended', 'action', 'duration', 'on_time', 'on_hold',
                     'create_uid', 'create_date'], steps)
             progress(start + size, total, 'complaints')

@@ -18,30 +18,38 @@ from collections import namedtuple
 
 ZWSP = '\u200b'
 
-Column = namedtuple('Column', ['field', 'weight', 'cap', 'align', 'longest'],
-    defaults=[None, None, 'left', 16])
-Column.__doc__ = """A column of the detail rows: field of the recap line
-(no: the running number), weight (a share of the free width) or None
-(fitted to its values, at most cap pt wide), align, and the longest run of
-characters without a break that its cells keep as it is."""
+# The fields of a detail row, in the order of the CSV's columns (no: the
+# running number).
+FIELDS = [
+    'no', 'number', 'application_number', 'received', 'complainant',
+    'channel', 'category', 'handler', 'level', 'action_note', 'resolved',
+    'working_time', 'standard', 'status']
 
+Column = namedtuple('Column', ['fields', 'weight', 'cap', 'align', 'longest'],
+    defaults=[None, None, 'left', 16])
+Column.__doc__ = """A column of the table: the fields it shows, one below
+the other (an empty one left out), weight (a share of the free width) or
+None (fitted to its values, at most cap pt wide), align, and the longest
+run of characters without a break that its cells keep as it is."""
+
+# The application number goes under the complaint's: the width of a column
+# goes to the action taken.
 COLUMNS = [
-    Column('no', cap=30, align='right', longest=6),
-    Column('number', cap=150, longest=28),
-    Column('received', cap=70, longest=12),
-    Column('application_number', cap=100, longest=19),
-    Column('complainant', weight=1.1),
-    Column('channel', weight=1),
-    Column('category', weight=1.1),
-    Column('handler', weight=1),
-    Column('level', weight=0.9),
-    Column('action_note', weight=2.4),
-    Column('resolved', cap=70, longest=12),
-    Column('working_time', cap=60, align='right', longest=12),
-    Column('standard', cap=60, align='right', longest=12),
-    Column('status', weight=0.8),
+    Column(('no',), cap=30, align='right', longest=6),
+    Column(('number', 'application_number'), cap=150, longest=28),
+    Column(('received',), cap=70, longest=12),
+    Column(('complainant',), weight=1.2),
+    Column(('channel',), weight=0.9),
+    Column(('category',), weight=1.1),
+    Column(('handler',), weight=1.1),
+    Column(('level',), weight=0.9),
+    Column(('action_note',), weight=3.4),
+    Column(('resolved',), cap=70, longest=12),
+    Column(('working_time',), cap=60, align='right', longest=12),
+    Column(('standard',), cap=60, align='right', longest=12),
+    Column(('status',), weight=0.8),
     ]
-# The columns whose date and time go on two lines.
+# The fields whose date and time go on two lines.
 TWO_LINES = {'received', 'resolved'}
 _RUN = re.compile(r'\S+')
 
@@ -55,19 +63,28 @@ def breakable(text, longest):
     return _RUN.sub(split, text)
 
 
-def cell(column, text):
-    "The text of a cell of column, ready for the table."
-    if column.field in TWO_LINES:
-        text = text.replace(' ', '\n', 1)
-    return breakable(text, column.longest)
+def cell(column, texts):
+    """The text of a cell of column from the texts of its fields, ready for
+    the table."""
+    lines = []
+    for field, text in zip(column.fields, texts):
+        if field in TWO_LINES:
+            text = text.replace(' ', '\n', 1)
+        if text:
+            lines.append(breakable(text, column.longest))
+    return '\n'.join(lines)
 
 
 def table(headers, rows):
-    """The table's part of the document: the headers (labels of COLUMNS),
-    the rows (their texts, in COLUMNS' order) and the columns' layout."""
+    """The table's part of the document: the headers and the rows (texts
+    of FIELDS, in their order) as COLUMNS set them, and their layout."""
+    index = {f: i for i, f in enumerate(FIELDS)}
+
+    def pick(values, column):
+        return [values[index[f]] for f in column.fields]
     return {
-        'head': headers,
-        'rows': [[cell(c, t) for c, t in zip(COLUMNS, row)] for row in rows],
+        'head': ['\n'.join(pick(headers, c)) for c in COLUMNS],
+        'rows': [[cell(c, pick(row, c)) for c in COLUMNS] for row in rows],
         'columns': [{
                 'weight': c.weight,
                 'cap': c.cap,

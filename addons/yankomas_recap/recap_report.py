@@ -19,9 +19,9 @@ from .period_label import whole_month
 from .recap import SIGNATURES
 from .typeset import compile_recap
 
-# The columns of the detail rows, in the PDF and in the CSV (no: the running
-# number), as detail.COLUMNS lays them out.
-LINE_COLUMNS = [c.field for c in detail.COLUMNS]
+# The columns of the detail rows, in the CSV and (as detail.COLUMNS lays
+# them out) in the PDF; no: the running number.
+LINE_COLUMNS = detail.FIELDS
 
 
 class RecapReport(OfficeReport):

@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from yankomas_recap import detail, durations, period_label
-from yankomas_recap.detail import COLUMNS, ZWSP, breakable, cell, table
+from yankomas_recap.detail import (
+    COLUMNS, FIELDS, ZWSP, breakable, cell, table)
 from yankomas_recap.durations import with_units
 from yankomas_recap.period_label import whole_month
 from yankomas_recap.typeset import compile_recap
@@ -82,16 +83,24 @@ class CellTestCase(unittest.TestCase):
         self.assertEqual(breakable('2026110000000001', 19), '2026110000000001')
 
     def test_dates_on_two_lines(self):
-        received, = [c for c in COLUMNS if c.field == 'received']
-        self.assertEqual(cell(received, '01/11/2026 08:00'),
+        received, = [c for c in COLUMNS if c.fields == ('received',)]
+        self.assertEqual(cell(received, ['01/11/2026 08:00']),
             '01/11/2026\n08:00')
-        self.assertEqual(cell(received, ''), '')
+        self.assertEqual(cell(received, ['']), '')
+
+    def test_application_number_under_the_number(self):
+        number, = [c for c in COLUMNS if 'number' in c.fields]
+        self.assertEqual(cell(number, ['PGD/1', '2026050512345678']),
+            'PGD/1\n2026050512345678')
+        self.assertEqual(cell(number, ['PGD/1', '']), 'PGD/1')
 
     def test_table(self):
-        headers = [c.field for c in COLUMNS]
-        data = table(headers, [['1'] + ['x'] * (len(COLUMNS) - 1)])
+        "Every field in one column, in the order of FIELDS"
+        self.assertEqual([f for c in COLUMNS for f in c.fields], FIELDS)
+        data = table(FIELDS, [FIELDS])
         self.assertEqual(len(data['columns']), len(COLUMNS))
-        self.assertEqual(data['rows'], [['1'] + ['x'] * (len(COLUMNS) - 1)])
+        self.assertEqual(data['head'], data['rows'][0])
+        self.assertEqual(data['head'][1], 'number\napplication_number')
         # Every column is either fitted (with a cap) or has its share.
         for column in data['columns']:
             self.assertNotEqual(column['weight'] is None,
@@ -105,7 +114,7 @@ class TypesetTestCase(unittest.TestCase):
         return {
             'title': 'REKAP/2026/001', 'lang': 'id', 'front_pages': 1,
             'details': dict(table(
-                    ['No.', 'Nomor', 'Diterima', 'Nomor Permohonan',
+                    ['No.', 'Nomor', 'Nomor Permohonan', 'Diterima',
                         'Pengadu', 'Saluran', 'Kategori', 'Ditangani Oleh',
                         'Tingkat', 'Tindakan', 'Selesai', 'Waktu Kerja',
                         'Standar', 'Status'], rows),
@@ -124,8 +133,8 @@ class TypesetTestCase(unittest.TestCase):
         return weasyprint.HTML(string='<p>Bagian depan</p>').write_pdf()
 
     def test_rows_whole_header_on_every_page(self):
-        rows = [[str(i), 'PGD/PMK/2026/%05d' % i, '01/11/2026 08:00',
-                '2026110000%06d' % i, 'Siti Aminah', 'Telepon / hotline',
+        rows = [[str(i), 'PGD/PMK/2026/%05d' % i, '2026110000%06d' % i,
+                '01/11/2026 08:00', 'Siti Aminah', 'Telepon / hotline',
                 'Pengambilan paspor', 'Moh. Rizal Fahmi', 'Kasubsi',
                 'Dijelaskan persyaratan penggantian paspor rusak; pemohon '
                 'datang kembali membawa dokumen asli. ' * (i % 3),
@@ -140,7 +149,8 @@ class TypesetTestCase(unittest.TestCase):
         for number, text in enumerate(texts, 1):
             self.assertIn('%d / %d' % (number, pages), text)
         for text in texts[1:]:
-            self.assertIn('No. Nomor Diterima', text)
+            if 'PGD/PMK' in text:
+                self.assertIn('No. Nomor Nomor Permohonan Diterima', text)
         everything = ' '.join(texts)
         for i in range(1, 121):
             # Each number whole, on one line.
@@ -154,7 +164,7 @@ class TypesetTestCase(unittest.TestCase):
                 compile_recap(self.front(), self.document([]))))
         text = ' '.join(pdf.pages[-1].extract_text().split())
         self.assertIn('Tidak ada pengaduan.', text)
-        self.assertNotIn('Nomor Diterima', text)
+        self.assertNotIn('Nomor Permohonan', text)
 
     def test_text_is_not_markup(self):
         "Typst markup in a note is printed as typed"
