@@ -131,6 +131,83 @@ def test_refused_without_a_valid_session(server):
     assert status == 401
 
 
+def plain_get(url, language):
+    """(status, headers, body) of a GET as a browser sends it, with no
+    session: no X-Requested-With, its Accept-Language."""
+    request = urllib.request.Request(url, headers={
+            'Accept': 'text/html', 'Accept-Language': language})
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return response.status, response.headers, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read().decode()
+
+
+def test_signin_page_without_a_session(server):
+    """Opened without a session (from the desktop client), the board answers
+    a page in the visitor's language, not a Basic challenge the browser
+    would ask in English"""
+    for language, needed, field in [
+            ('id-ID,id;q=0.9,en;q=0.8', "Masuk untuk membuka papan pengaduan",
+                "Kata sandi"),
+            # An office's English browser that still accepts Indonesian.
+            ('en-US,en;q=0.9,id;q=0.5', "Masuk untuk membuka papan pengaduan",
+                "Kata sandi"),
+            ('en-GB,en;q=0.9', "Sign in to open the complaint board",
+                "Password")]:
+        status, headers, body = plain_get(board_url(server), language)
+        assert status == 401, language
+        assert 'WWW-Authenticate' not in headers, language
+        assert headers['Content-Type'].startswith('text/html')
+        assert needed in body and field in body, language
+        assert f'href="/#{server.database}"' in body
+    # Its style and script come without a session; the board's do not.
+    for path in ['/static/board.css', '/static/signin.js']:
+        assert plain_get(board_url(server, path), 'id')[0] == 200, path
+    status, headers, _ = plain_get(board_url(server, '/static/board.js'), 'id')
+    assert status == 401
+    # Scripts keep Tryton's answer on the data routes.
+    status, headers, _ = plain_get(board_url(server, '/data'), 'id')
+    assert status == 401 and 'WWW-Authenticate' in headers
+
+
+def test_signin_leads_to_the_board(server, browser, artifacts):  # noqa: F811
+    "In a browser with no session: the page, a wrong password, the board"
+    context = browser.new_context(viewport={'width': 1366, 'height': 768},
+        locale='id-ID')
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    errors = []
+    page.on('pageerror', lambda error: errors.append(str(error)))
+    page.goto(board_url(server) + '?overdue=1')
+    form = page.locator('#signin')
+    expect(form).to_be_visible()
+    expect(page.locator('main h2')).to_have_text(
+        "Masuk untuk membuka papan pengaduan")
+    expect(page.locator('#web-client')).to_have_text(
+        "Atau masuk melalui klien web")
+    expect(page.locator('#signin-login')).to_be_focused()
+    page.screenshot(path=artifacts / f'{BACKEND}-board-signin.png')
+
+    page.fill('#signin-login', 'kasubsi')
+    page.fill('#signin-password', 'not-the-password')
+    page.keyboard.press('Enter')
+    expect(page.locator('#signin-status')).to_have_text(
+        "Nama pengguna atau kata sandi salah.")
+    page.screenshot(path=artifacts / f'{BACKEND}-board-signin-wrong.png')
+
+    page.fill('#signin-password', PASSWORD)
+    page.keyboard.press('Enter')
+    expect(page.locator('h1')).to_have_text('Papan Pengaduan')
+    page.locator('.column').first.wait_for()
+    # Back on the board asked for, its filter kept.
+    assert page.url == board_url(server) + '?overdue=1'
+    expect(page.locator('#filters input[name=overdue]')).to_be_checked()
+    page.screenshot(path=artifacts / f'{BACKEND}-board-signed-in.png')
+    context.close()
+    assert not errors, errors
+
+
 def test_only_the_users_office(server, kasubsi, other_office):
     "Each office's board holds its own complaints only, and moves only them"
     officer, foreign = other_office

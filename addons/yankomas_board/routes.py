@@ -2,7 +2,9 @@
 
 Every route needs a valid Tryton session (the web client's cookie, or an
 Authorization header) and runs as that user, in their language, with their
-access rights and record rules; the data comes from yankomas.board.
+access rights and record rules; the data comes from yankomas.board. Without
+one, the page itself answers the sign-in page (signin.py) with its style
+and script, and every other route Tryton's 401.
 """
 import json
 import os
@@ -15,13 +17,18 @@ from trytond.protocols.wrappers import (
 from trytond.transaction import Transaction
 from trytond.wsgi import app
 
+from . import signin
+
 BASE = '/<database_name>/yankomas/board'
 FOLDER = os.path.dirname(os.path.abspath(__file__))
 STATIC = {
     'board.js': ('static/board.js', 'text/javascript; charset=utf-8'),
     'board.css': ('static/board.css', 'text/css; charset=utf-8'),
     'icon.svg': ('icons/yankomas-complaint.svg', 'image/svg+xml'),
+    'signin.js': ('static/signin.js', 'text/javascript; charset=utf-8'),
     }
+# What the sign-in page needs before there is a session: no data in them.
+PUBLIC = {'board.css', 'icon.svg', 'signin.js'}
 FILTERS = ('category', 'channel', 'officer', 'overdue')
 HEADERS = {
     'Cache-Control': 'no-store',
@@ -72,20 +79,37 @@ def read(name):
 
 
 @app.route(BASE, methods={'GET'})
-@app.auth_required
 @with_pool
 def page(request, pool):
-    "The page; it asks the endpoints below for its words and data."
+    """The page; it asks the endpoints below for its words and data.
+    Without a session (opened from the desktop client, or the session
+    ended), the sign-in page, not a challenge that makes the browser ask
+    in its own words."""
+    if not request.user_id:
+        return signin_page(request, pool)
     return Response(read('static/board.html'), HTTPStatus.OK,
         content_type='text/html; charset=utf-8', headers=HEADERS)
 
 
+@with_transaction()
+def signin_page(request, pool):
+    # 401 for scripts; no WWW-Authenticate, so browsers show the page.
+    return Response(signin.render(request, pool.database_name),
+        HTTPStatus.UNAUTHORIZED, content_type='text/html; charset=utf-8',
+        headers=HEADERS)
+
+
 @app.route(BASE + '/static/<name>', methods={'GET'})
-@app.auth_required
 @with_pool
 def static(request, pool, name):
     if name not in STATIC:
         abort(HTTPStatus.NOT_FOUND)
+    if name in PUBLIC:
+        return static_file(request, name)
+    return app.auth_required(static_file)(request, name)
+
+
+def static_file(request, name):
     path, content_type = STATIC[name]
     return Response(read(path), HTTPStatus.OK, content_type=content_type,
         headers=HEADERS)

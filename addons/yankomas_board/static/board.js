@@ -102,8 +102,9 @@
         return fetch(BASE + path + query(params), options).then(
             function (response) {
                 if (response.status === 401) {
-                    // The session ended: back to the web client's login.
-                    window.location.href = '/#' + encodeURIComponent(DATABASE);
+                    // The session ended: the page signs in again and comes
+                    // back here, filters kept in the address.
+                    window.location.reload();
                     throw {message: msg('error')};
                 }
                 return response.json().catch(function () {

@@ -161,3 +161,37 @@ class PivotTestCase(unittest.TestCase):
 
 if __name__ == '__main__':
     unittest.main()
+
+
+class PageLanguageTestCase(unittest.TestCase):
+    "The language of the sign-in page, before there is a user"
+
+    def test_indonesian_first(self):
+        from yankomas_board.language import page_language
+        both = ['en', 'id']
+        self.assertEqual(page_language(['id-ID', 'id', 'en-US'], both), 'id')
+        # An office's English browser that still accepts Indonesian.
+        self.assertEqual(page_language(['en-US', 'en', 'id'], both), 'id')
+        self.assertEqual(page_language([], both), 'id')
+        self.assertEqual(page_language(['*'], both), 'id')
+        self.assertEqual(page_language(['fr-FR', 'de'], both), 'id')
+
+    def test_another_language_the_database_has(self):
+        from yankomas_board.language import page_language
+        self.assertEqual(page_language(['en-GB', 'en'], ['en', 'id']), 'en')
+        self.assertEqual(page_language(['fr', 'pt-BR'], ['pt_BR', 'id']),
+            'pt_BR')
+        self.assertEqual(page_language(['pt'], ['pt_BR', 'id']), 'pt_BR')
+        # Without Indonesian in the database, the default stays the last
+        # resort.
+        self.assertEqual(page_language(['fr'], ['en']), 'id')
+
+    @given(st.lists(st.sampled_from(
+                ['id', 'id-ID', 'en', 'en-US', 'fr', 'pt-BR', '*', ''])))
+    def test_always_an_available_or_default(self, accepted):
+        from yankomas_board.language import page_language
+        available = ['en', 'id', 'pt_BR']
+        found = page_language(accepted, available)
+        self.assertIn(found, available)
+        if any(t.startswith('id') for t in accepted):
+            self.assertEqual(found, 'id')
