@@ -63,7 +63,8 @@ def complaints(clients):
     identity = {n: v for n, v in GIVEN.items() if n != 'complainant_name'}
     common = dict(identity, channel='phone', complainant=party,
         id_type='nik', representation='representative', category=category,
-        description="Petugas loket membentak pemohon.")
+        description="Petugas loket membentak pemohon.", loss="Tidak ada",
+        requested_resolution="Petugas yang bersangkutan ditegur.")
     secret, ordinary = petugas.model(COMPLAINT, 'create', [
             dict(common, subject=SUBJECT['secret'], confidential=True),
             dict(common, subject=SUBJECT['ordinary'])])

@@ -31,6 +31,8 @@ def complete_form(client):
         'address': 'Jl. Diponegoro 12, Kediri',
         'category': category,
         'description': 'Antrean paspor ditutup sebelum jam layanan berakhir.',
+        'loss': 'Tidak ada',
+        'requested_resolution': 'Loket dibuka sesuai jadwal layanan.',
         }
 
 

@@ -228,7 +228,9 @@ def _complaints(pool, company, users, countries):
         values = dict(
             company=company.id, channel=data['channel'], received=at,
             category=categories[data['category']].id,
-            subject=data['subject'], description=data['description'] or None)
+            subject=data['subject'], description=data['description'] or None,
+            loss=data['loss'],
+            requested_resolution=data['requested_resolution'])
         if data.get('anonymous'):
             # No identity at all: where and when stand for it.
             values.update(anonymous=True, nationality=None,

@@ -784,13 +784,19 @@ class Complaint(
             required = ['category', 'description', 'incident_place',
                 'incident_time']
             return [n for n in required if not getattr(self, n)]
+        # UU 25/2009 art. 42: the loss and the resolution asked for are
+        # part of the form; "tidak ada" is an answer, a blank is not.
         required = ['complainant', 'id_type', 'id_number', 'address',
-            'category', 'description']
+            'category', 'description', 'loss', 'requested_resolution']
         if self.id_type == 'passport':
             required.append('id_country')
         if self.representation == 'representative':
             required += ['represented_name', 'power_of_attorney']
-        return [n for n in required if not getattr(self, n)]
+        return [n for n in required if not self._answered(n)]
+
+    def _answered(self, name):
+        value = getattr(self, name)
+        return bool(value.strip()) if isinstance(value, str) else bool(value)
 
     @classmethod
     def _check_form_complete(cls, complaints):
