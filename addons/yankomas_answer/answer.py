@@ -11,7 +11,7 @@ from trytond.transaction import Transaction, without_check_access
 from company_working_calendar import clock
 from yankomas_complaint.confidentiality import IdentityCopyMixin
 from yankomas_complaint.link import ChainedMixin
-from yankomas_complaint.record import ServerWrittenMixin, record_name
+from yankomas_complaint.record import NamedAfterMixin, ServerWrittenMixin
 
 from . import media
 
@@ -37,8 +37,8 @@ STATUSES = [
 
 
 class Answer(
-        IdentityCopyMixin, ChainedMixin, ServerWrittenMixin, ModelSQL,
-        ModelView):
+        NamedAfterMixin, IdentityCopyMixin, ChainedMixin, ServerWrittenMixin,
+        ModelSQL, ModelView):
     __name__ = 'yankomas.complaint.answer'
     __string__ = "Answer to the Complainant"
     # The address written to is the complainant's identity.
@@ -99,13 +99,8 @@ class Answer(
     def default_copies():
         return 0
 
-    def get_rec_name(self, name):
-        return record_name(
-            self.complaint.rec_name, self.kind_string, self.medium_string)
-
-    @classmethod
-    def search_rec_name(cls, name, clause):
-        return [('complaint.rec_name',) + tuple(clause[1:])]
+    def _name_parts(self):
+        return (self.kind_string, self.medium_string)
 
     @classmethod
     def view_attributes(cls):

@@ -1,13 +1,15 @@
 from trytond.model import ModelSQL, ModelView, Unique, fields
 
-from .record import ServerWrittenMixin
+from .record import NamedAfterMixin, ServerWrittenMixin
 from .step import ROLE_SELECTION
 
 
-class BreachNotice(ServerWrittenMixin, ModelSQL, ModelView):
+class BreachNotice(
+        NamedAfterMixin, ServerWrittenMixin, ModelSQL, ModelView):
     "A step found past its deadline, to tell its role and their superior."
     __name__ = 'yankomas.breach.notice'
     __string__ = "Breach Notice"
+    _named_after = 'step'
 
     step = fields.Many2One(
         'yankomas.complaint.step', "Step", required=True, readonly=True,
@@ -35,9 +37,3 @@ class BreachNotice(ServerWrittenMixin, ModelSQL, ModelView):
             ]
         cls._order = [('detected', 'DESC'), ('id', 'DESC')]
 
-    def get_rec_name(self, name):
-        return self.step.rec_name
-
-    @classmethod
-    def search_rec_name(cls, name, clause):
-        return [('step.rec_name',) + tuple(clause[1:])]

@@ -3,7 +3,7 @@ from trytond.wizard import Button, StateTransition, StateView, Wizard
 
 from .bounds import SIZES
 from .link import ChainedMixin
-from .record import ServerWrittenMixin, record_name
+from .record import NamedAfterMixin, ServerWrittenMixin
 
 HOLD_KINDS = [
     ('waiting_complainant', "Waiting for the complainant"),
@@ -11,9 +11,12 @@ HOLD_KINDS = [
     ]
 
 
-class Hold(ChainedMixin, ServerWrittenMixin, ModelSQL, ModelView):
+class Hold(
+        NamedAfterMixin, ChainedMixin, ServerWrittenMixin, ModelSQL,
+        ModelView):
     __name__ = 'yankomas.complaint.step.hold'
     __string__ = "Step Hold"
+    _named_after = 'step'
 
     step = fields.Many2One(
         'yankomas.complaint.step', "Step", required=True, readonly=True,
@@ -38,12 +41,8 @@ class Hold(ChainedMixin, ServerWrittenMixin, ModelSQL, ModelView):
         cls.__access__.add('step')
         cls._order = [('started', 'ASC'), ('id', 'ASC')]
 
-    def get_rec_name(self, name):
-        return record_name(self.step.rec_name, self.kind_string)
-
-    @classmethod
-    def search_rec_name(cls, name, clause):
-        return [('step.rec_name',) + tuple(clause[1:])]
+    def _name_parts(self):
+        return (self.kind_string,)
 
     @property
     def chain_complaint(self):

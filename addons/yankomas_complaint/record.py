@@ -28,3 +28,23 @@ def record_name(*parts):
     """The name a person reads for a record kept about a complaint: its
     parts (the complaint's number first) joined, the empty ones left out."""
     return ' · '.join(str(p) for p in parts if p)
+
+
+class NamedAfterMixin:
+    """A record kept about a complaint, named after what it belongs to
+    (_named_after: the complaint, or the step) and its own parts, and found
+    by that name."""
+    __slots__ = ()
+    _named_after = 'complaint'
+
+    def _name_parts(self):
+        "The record's own parts of its name, after its parent's."
+        return ()
+
+    def get_rec_name(self, name):
+        return record_name(
+            getattr(self, self._named_after).rec_name, *self._name_parts())
+
+    @classmethod
+    def search_rec_name(cls, name, clause):
+        return [('%s.rec_name' % cls._named_after,) + tuple(clause[1:])]

@@ -11,7 +11,7 @@ from .confidential import HIDDEN_FIELDS
 from .confidentiality import IdentityCopyMixin
 from .link import ChainedMixin
 from .pipeline import INTAKE_STATES
-from .record import ServerWrittenMixin, record_name
+from .record import NamedAfterMixin, ServerWrittenMixin
 
 # The context key of a correction, holding its reason: set on the server by
 # the correct wizard only (RPC drops the context keys beginning with '_').
@@ -49,8 +49,8 @@ def field_text(record, name):
 
 
 class Revision(
-        IdentityCopyMixin, ChainedMixin, ServerWrittenMixin, ModelSQL,
-        ModelView):
+        NamedAfterMixin, IdentityCopyMixin, ChainedMixin, ServerWrittenMixin,
+        ModelSQL, ModelView):
     __name__ = 'yankomas.complaint.revision'
     __string__ = "Complaint Revision"
     _identity_copies = ('old_value', 'new_value')
@@ -103,13 +103,8 @@ class Revision(
             'reason': reason or None,
             }
 
-    def get_rec_name(self, name):
-        return record_name(
-            self.complaint.rec_name, self.kind_string, self.field_string)
-
-    @classmethod
-    def search_rec_name(cls, name, clause):
-        return [('complaint.rec_name',) + tuple(clause[1:])]
+    def _name_parts(self):
+        return (self.kind_string, self.field_string)
 
     @classmethod
     def copyless_domain(cls):

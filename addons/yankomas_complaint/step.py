@@ -15,7 +15,7 @@ from .bounds import SIZES
 from .exceptions import StepHoldError
 from .link import ChainedMixin
 from .pipeline import ALL_ACTIONS, ALL_STEP_ROLES, SUPERIOR, responsible
-from .record import ServerWrittenMixin, record_name
+from .record import NamedAfterMixin, ServerWrittenMixin
 from .roles import user_roles
 
 STEP_SELECTION = [
@@ -38,7 +38,9 @@ ROLE_SELECTION = [
     ]
 
 
-class Step(ChainedMixin, ServerWrittenMixin, ModelSQL, ModelView):
+class Step(
+        NamedAfterMixin, ChainedMixin, ServerWrittenMixin, ModelSQL,
+        ModelView):
     __name__ = 'yankomas.complaint.step'
     __string__ = "Complaint Step"
 
@@ -121,12 +123,8 @@ class Step(ChainedMixin, ServerWrittenMixin, ModelSQL, ModelView):
     def default_on_hold():
         return False
 
-    def get_rec_name(self, name):
-        return record_name(self.complaint.rec_name, self.step_string)
-
-    @classmethod
-    def search_rec_name(cls, name, clause):
-        return [('complaint.rec_name',) + tuple(clause[1:])]
+    def _name_parts(self):
+        return (self.step_string,)
 
     @classmethod
     def view_attributes(cls):
