@@ -6,11 +6,17 @@ Fields and buttons are found by the field or button name sao puts in their
 check.
 """
 import json
+import re
 
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
 from conftest import BACKEND, PASSWORD
+from test_rpc import complete_form
+
+COMPLAINT = 'yankomas.complaint'
+# A loaded machine (make test runs two lanes) answers slower than 5 s.
+expect.set_options(timeout=20_000)
 
 CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic',
     '--no-first-run', '--disable-background-networking',
@@ -148,6 +154,9 @@ def test_walk_in_complaint_escalated(server, web):
     pick(tab, 'category', category['rec_name'])
     tab.locator('textarea[name="description"]').fill(
         "Loket ditutup pukul 14.00, padahal jadwal layanan sampai 16.00.")
+    tab.locator('textarea[name="loss"]').fill("Tidak ada")
+    tab.locator('textarea[name="requested_resolution"]').fill(
+        "Loket dibuka sampai pukul 16.00.")
     tab.locator('textarea[name="note"]').fill("Perlu keputusan Kasubsi.")
     shot('form-complete')
     expect(tab.locator('button[name="escalate"]')).to_have_text(
@@ -174,3 +183,60 @@ def test_walk_in_complaint_escalated(server, web):
     assert set(by_step) == {'reception', 'intake', 'subsection'}
     assert by_step['intake']['note'] == "Perlu keputusan Kasubsi."
     assert by_step['intake']['ended'] and not by_step['subsection']['ended']
+
+
+def open_menu(page, *path):
+    """Click through the menu entries PATH (their Indonesian names); each
+    click waits for its entry to be shown."""
+    for name in path:
+        page.locator('#menu tbody tr', has_text=re.compile(
+                r'^\s*%s\s*$' % re.escape(name))).first.click()
+
+
+def test_task_opens_its_complaint(server, web):
+    """A task of My Tasks opens its complaint in a tab of its own, ready to
+    act on; the form fits a laptop's screen and numbers show whole."""
+    petugas = server.login('petugas')
+    complaint_id, = petugas.model(COMPLAINT, 'create', [dict(
+                complete_form(petugas), channel='phone',
+                subject="Uji tugas Kasubsi")])
+    petugas.model(COMPLAINT, 'write', [complaint_id],
+        {'note': "Perlu keputusan Kasubsi."})
+    petugas.model(COMPLAINT, 'escalate', [complaint_id])
+    number, = [c['number'] for c in petugas.model(
+            COMPLAINT, 'read', [complaint_id], ['number'])]
+    page = web.page
+    page.set_viewport_size({'width': 1366, 'height': 768})
+
+    login(page, server, 'kasubsi')
+    open_menu(page, 'Pengaduan (Yankomas)', 'Tugas Saya')
+    tasks = page.locator('.tab-pane.active')
+    cell = tasks.locator('.treeview tbody tr td', has_text=number).first
+    expect(cell).to_be_visible()
+    assert cell.evaluate('e => e.scrollWidth <= e.clientWidth'), \
+        "the complaint number is cut in My Tasks"
+    web.shot('my-tasks')
+    cell.dblclick()
+
+    form = page.locator('.tab-pane.active')
+    expect(form.locator('input[name="number"]')).to_have_value(number)
+    web.idle()
+    web.shot('task-complaint')
+    # The complainant's page, address and confidentiality included, is on
+    # the screen without scrolling.
+    for name in ['address', 'confidential']:
+        box = form.locator(f'[name="{name}"]').first.bounding_box()
+        assert box and box['y'] + box['height'] <= 768, name
+    note = form.locator('textarea[name="note"]')
+    expect(note).to_be_editable()
+    note.fill("Jadwal wawancara ditambah pada hari Sabtu.")
+    web.press(form, 'decide')
+    state, = [c['state'] for c in petugas.model(
+            COMPLAINT, 'read', [complaint_id], ['state'])]
+    assert state != 'subsection'
+    kasubsi = server.login('kasubsi')
+    steps = kasubsi.model('yankomas.complaint.step', 'search_read',
+        [('complaint', '=', complaint_id), ('step', '=', 'subsection')],
+        0, None, None, ['note', 'action'])
+    assert [(s['note'], s['action']) for s in steps] == [
+        ("Jadwal wawancara ditambah pada hari Sabtu.", 'decide')]

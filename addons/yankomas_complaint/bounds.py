@@ -20,7 +20,9 @@ from decimal import Decimal
 # the value reaches the database (see doc/index.rst, "What a complaint
 # accepts").
 SIZES = {
-    'number': 64,                   # the register number from the sequence
+    # The web client sizes a line's input by its size: the number and the
+    # agency stay within a laptop's screen beside their labels.
+    'number': 40,                   # the register number from the sequence
     'subject': 200,                 # one line: board cards, e-mail subjects
     'received_reason': 500,         # a sentence: the stamp on the letter
     'phone': 32,                    # E.164 has 15 digits; room for spacing
@@ -31,7 +33,7 @@ SIZES = {
     'power_of_attorney': 200,       # the letter's number and date
     'application_number': 64,       # SIMKIM or M-Paspor numbers
     'reported_party': 200,
-    'referred_to': 200,
+    'referred_to': 90,              # an agency's name: Dinas Dukcapil Kab. ...
     'incident_place': 200,
     'description': 20000,           # the chronology: six or seven pages
     'loss': 5000,

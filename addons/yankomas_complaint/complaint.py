@@ -234,7 +234,9 @@ class Complaint(
         "Referred To", size=SIZES['referred_to'],
         states={
             'readonly': _closed,
-            'invisible': _closed & (Eval('state') != 'referred'),
+            # An integrity report is forwarded or closed, never referred.
+            'invisible': (_closed & (Eval('state') != 'referred'))
+            | Eval('integrity', False),
             },
         help="The agency the complaint is referred to when it is not the "
         "office's to settle (e.g. Dukcapil for civil-registry data).")
