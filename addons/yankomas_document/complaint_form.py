@@ -1,4 +1,7 @@
+from genshi.filters.i18n import Translator
+
 from trytond.pool import Pool
+from trytond.report.report import TranslateFactory
 from trytond.transaction import Transaction
 
 from yankomas_complaint.attachment import format_size
@@ -6,7 +9,11 @@ from yankomas_complaint.confidentiality import shown
 from yankomas_complaint.pipeline import OFFICER_STEP, STEP_ROLES
 from yankomas_complaint.roles import user_roles
 
+from .bilingual import Bilingual
 from .document import OfficeReport
+
+# The language of the office's documents, which a bilingual form is in.
+OFFICE_LANGUAGE = 'id'
 
 
 class ComplaintForm(OfficeReport):
@@ -25,6 +32,7 @@ class ComplaintForm(OfficeReport):
         context['evidence'] = cls.evidence
         context['format_size'] = format_size
         context['receipt_codes'] = cls.receipt_codes
+        context['bilingual'] = False
         return context
 
     @classmethod
@@ -59,3 +67,37 @@ class ComplaintForm(OfficeReport):
     def evidence(complaint):
         "The files kept as the complaint's evidence, in the order stored."
         return Pool().get('ir.attachment').evidence_of(complaint)
+
+
+class ComplaintFormBilingual(ComplaintForm):
+    """The Form Pengaduan in Indonesian with the English below each label,
+    for a complainant who does not read Indonesian (stay permits are asked
+    for by foreigners): the same template and translations as the form; the
+    values as typed."""
+    __name__ = 'yankomas.complaint.form.bilingual'
+
+    @classmethod
+    def execute(cls, ids, data):
+        with Transaction().set_context(language=OFFICE_LANGUAGE):
+            return super().execute(ids, data)
+
+    @classmethod
+    def get_context(cls, records, header, data):
+        context = super().get_context(records, header, data)
+        context['bilingual'] = True
+        return context
+
+    @classmethod
+    def _callback_loader(cls, report, template):
+        # As Report._callback_loader, with the form's translations (this
+        # action has none of its own) and the English put back below the
+        # labels before they are translated.
+        Translation = Pool().get('ir.translation')
+        translate = TranslateFactory(ComplaintForm.__name__, Translation)
+        template.filters.append(
+            Bilingual(translate.gettext, Transaction().language))
+        translator = Translator(translate)
+        template.filters.append(translator)
+        if hasattr(template, 'add_directives'):
+            template.add_directives(Translator.NAMESPACE, translator)
+        return translate
