@@ -7,10 +7,12 @@ LETTERHEAD = {
     'id': {
         'yankomas_ministry':
             "Kementerian Imigrasi dan Pemasyarakatan Republik Indonesia",
-        'yankomas_regional_office': "Kantor Wilayah Jawa Timur",
+        'yankomas_regional_office':
+            "Kantor Wilayah Direktorat Jenderal Imigrasi Jawa Timur",
         },
     'en': {
-        'yankomas_regional_office': "East Java Regional Office",
+        'yankomas_regional_office': "East Java Regional Office of the "
+            "Directorate General of Immigration",
         },
     }
 OFFICE_ADDRESS = "Jl. Raya Panglegur No. 1, Pamekasan, Jawa Timur 69317"
