@@ -6,24 +6,16 @@ overdue complaints of the office. Each chart's panel is screenshot to
 tests/artifacts/<backend>-dashboard-panel-*.png.
 """
 import datetime as dt
-import re
 
 from playwright.sync_api import expect
 
 import test_browser
 from conftest import BACKEND
 
-# The browser and the page of test_browser; not its tests.
+# The browser, the page and the menu of test_browser; not its tests.
 browser = test_browser.browser
 web = test_browser.web
-
-
-def open_menu(page, *path):
-    """Click through the menu entries PATH (their Indonesian names); each
-    click waits for its entry to be shown."""
-    for name in path:
-        page.locator('#menu tbody tr', has_text=re.compile(
-                r'^\s*%s\s*$' % re.escape(name))).first.click()
+open_menu = test_browser.open_menu
 
 
 def panel(page, title):
