@@ -52,7 +52,8 @@ export TRYTOND_EMAIL__FROM ?= yankomas@localhost
 export TRYTOND_WEB__HOSTNAME ?= 127.0.0.1:8000
 
 # The scheduler (trytond-cron: breach detection, e-mail retries) and the
-# mail sink run beside the server and stop with it.
+# mail sink run beside the server and stop with it, forked workers included
+# (tools/together.py), on Ctrl-C or when one of them fails to start.
 run: $(DB_STAMP) $(SAO_STAMP)
 	@mkdir -p var/mail
 	@echo
@@ -63,14 +64,13 @@ run: $(DB_STAMP) $(SAO_STAMP)
 	@if [ -z "$$TRYTOND_EMAIL__URI" ]; then \
 		echo "E-mails are delivered to $(MAILBOX)"; fi
 	@echo
-	@pids=; trap 'kill $$pids 2>/dev/null' EXIT INT TERM; \
-	if [ -z "$$TRYTOND_EMAIL__URI" ]; then \
-		$(PY) tools/mailsink.py $(MAILBOX) 8025 & pids="$$pids $$!"; \
+	@sink=; if [ -z "$$TRYTOND_EMAIL__URI" ]; then \
+		sink="$(PY) tools/mailsink.py $(MAILBOX) 8025 ::"; \
 		export TRYTOND_EMAIL__URI=smtp://127.0.0.1:8025; \
 	fi; \
-	PYTHONOPTIMIZE=1 $(VENV)/bin/trytond-cron -c $(CONF) -d $(DB) & \
-	pids="$$pids $$!"; \
-	PYTHONOPTIMIZE=1 $(VENV)/bin/trytond -c $(CONF) -d $(DB)
+	PYTHONOPTIMIZE=1 exec $(PY) tools/together.py $$sink \
+		$(VENV)/bin/trytond-cron -c $(CONF) -d $(DB) :: \
+		$(VENV)/bin/trytond -c $(CONF) -d $(DB)
 
 # The operator's check of every complaint's hash chain in the demo database
 # (exit status 1 when one fails): yankomas-verify, from yankomas_complaint.
