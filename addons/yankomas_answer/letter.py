@@ -7,7 +7,7 @@ from trytond.transaction import without_check_access
 
 from yankomas_complaint.confidentiality import shown
 from yankomas_complaint.pipeline import FINAL_STATES
-from yankomas_complaint.roles import group_ids
+from yankomas_complaint.roles import holders
 from yankomas_document.document import OfficeReport
 from yankomas_public.links import track_url
 
@@ -45,8 +45,6 @@ class AnswerLetter(OfficeReport):
             if context['records'] else None)
         context['letter'] = lambda c: letters[c.id]
         context['answer_signer'] = cls.answer_signer
-        context['long_date'] = cls.long_date
-        context['city'] = cls.city
         context['tracking_url'] = lambda c: track_url(c.tracking_code)
         context['paragraphs'] = cls.paragraphs
         return context
@@ -76,26 +74,7 @@ class AnswerLetter(OfficeReport):
     @staticmethod
     def head_of_office(company):
         "The head of the office: an active user of its Kepala Kantor group."
-        User = Pool().get('res.user')
         with without_check_access():
-            users = User.search([
-                    ('groups', 'in', group_ids(['kepala_kantor'])),
-                    ('companies', '=', company.id),
-                    ], order=[('id', 'ASC')], limit=1)
+            users = holders(company, 'kepala_kantor')
         return users[0] if users else None
 
-    @classmethod
-    def long_date(cls, company, moment):
-        "The office's date of moment (UTC) in words: 6 April 2026."
-        pool = Pool()
-        Calendar = pool.get('company.working_calendar')
-        Lang = pool.get('ir.lang')
-        local = Calendar.of(company).engine().local(moment)
-        return Lang.get().strftime(local, '%d %B %Y')
-
-    @staticmethod
-    def city(company):
-        "Where the office writes from: the city of its address."
-        party = company.party
-        address = party.addresses[0] if party.addresses else None
-        return (address.city or '') if address else ''

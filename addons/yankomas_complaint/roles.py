@@ -39,11 +39,11 @@ def may_correct():
     return bool(allowed & set(User.get_groups()))
 
 
-def holders(company, role):
-    """Who holds role in the office company: its active users in the role's
-    group, by id (the first is the one a document names)."""
+def holders(company, *roles):
+    """Who holds one of roles in the office company: its active users in
+    the roles' groups, by id (the first is the one a document names)."""
     User = Pool().get('res.user')
     return User.search([
-            ('groups', 'in', group_ids([role])),
+            ('groups', 'in', group_ids(roles)),
             ('companies', '=', company.id),
             ], order=[('id', 'ASC')])

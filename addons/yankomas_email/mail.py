@@ -13,7 +13,7 @@ from trytond.transaction import Transaction
 
 from company_working_calendar import clock
 from yankomas_complaint.record import ServerWrittenMixin
-from yankomas_complaint.roles import group_ids
+from yankomas_complaint.roles import holders
 
 from .mail_digest import DigestMixin
 from .render import complaint_url, header_text, message_id
@@ -88,12 +88,7 @@ class Mail(DigestMixin, ServerWrittenMixin, ModelSQL, ModelView):
     @classmethod
     def recipients(cls, company, roles):
         "The active users of the office with one of the roles and an e-mail."
-        User = Pool().get('res.user')
-        return User.search([
-                ('groups', 'in', group_ids(roles)),
-                ('companies', '=', company.id),
-                ('email', '!=', None),
-                ])
+        return [u for u in holders(company, *roles) if u.email]
 
     @classmethod
     def queue_notices(cls, kind, complaint, step, users, key,
