@@ -2,6 +2,7 @@
 #   make run    venv, sao, demo database "yankomas" (kept between runs), server
 #   make reset  drop the demo database and build it again
 #   make test   module tests and end-to-end tests, on SQLite and PostgreSQL
+#   make production  the multi-process deployment on PostgreSQL (README)
 
 SHELL := /bin/bash
 .DELETE_ON_ERROR:
@@ -77,6 +78,84 @@ run: $(DB_STAMP) $(SAO_STAMP)
 verify: $(DB_STAMP)
 	$(VENV)/bin/yankomas-verify -c $(CONF) -d $(DB)
 
+# Production on the local PostgreSQL (README "Production"): gunicorn with
+# PRODUCTION_WORKERS WSGI worker processes (one per core by default) serving
+# Tryton, sao and GET /health (tools/wsgi.py), trytond-cron, trytond-worker
+# for the queue, and the mail sink unless TRYTOND_EMAIL__URI names a real
+# SMTP server; every process's log in $(PRODUCTION_VAR)/log/, all stopped
+# together (tools/together.py) on Ctrl-C or when one of them fails. The
+# database is created, or updated when the modules changed, first:
+# PRODUCTION_DEMO=yes loads the demo office into a new one (its users'
+# password is $(DEMO_PASSWORD)); without it trytond-admin asks for the
+# admin's password (or reads TRYTONPASSFILE).
+PRODUCTION_DB ?= yankomas
+PRODUCTION_LISTEN ?= 127.0.0.1:8000
+PRODUCTION_WORKERS ?= $(shell nproc)
+PRODUCTION_SINK_PORT ?= 8025
+PRODUCTION_DEMO ?= no
+PRODUCTION_VAR ?= var/production
+PRODUCTION_CONF := config/production.conf
+PRODUCTION_LOG := $(abspath $(PRODUCTION_VAR))/log
+PRODUCTION_STAMP := $(PRODUCTION_VAR)/$(PRODUCTION_DB).stamp
+# Set for every process, so that they all read the same configuration.
+PRODUCTION_ENV := PYTHONOPTIMIZE=1 TRYTOND_CONFIG=$(PRODUCTION_CONF) \
+	TRYTOND_DATABASE__URI=$${TRYTOND_DATABASE__URI:-postgresql://} \
+	TRYTOND_DATABASE__PATH=$(abspath $(PRODUCTION_VAR))/filestore
+PRODUCTION_ADMIN = $(VENV)/bin/trytond-admin -c $(PRODUCTION_CONF) \
+	-d $(PRODUCTION_DB) -l id
+# A command of together.py with its output appended to the log NAME.log.
+production_logged = $(SHELL) -c 'exec "$$0" "$$@" >>"$(PRODUCTION_LOG)/$(1).log" 2>&1'
+
+.PHONY: production production-database
+production-database: $(PRODUCTION_STAMP)
+
+$(PRODUCTION_STAMP): $(MODULE_FILES) | $(VENV_STAMP) $(PASSFILE)
+	mkdir -p $(PRODUCTION_VAR)
+	export $(PRODUCTION_ENV); \
+	if [ "$(PRODUCTION_DEMO)" = yes ]; then \
+		export TRYTONPASSFILE=$(CURDIR)/$(PASSFILE); fi; \
+	if psql -d postgres -Atc "SELECT datname FROM pg_database" \
+			| grep -qx '$(PRODUCTION_DB)'; then \
+		$(PRODUCTION_ADMIN) --all -u $(TOP_MODULES) --activate-dependencies; \
+	else \
+		createdb '$(PRODUCTION_DB)' \
+		&& echo | $(PRODUCTION_ADMIN) -u $(TOP_MODULES) --activate-dependencies \
+		&& if [ "$(PRODUCTION_DEMO)" = yes ]; then \
+			$(PY) tools/demo.py -c $(PRODUCTION_CONF) -d $(PRODUCTION_DB); fi \
+		|| { dropdb --if-exists '$(PRODUCTION_DB)'; exit 1; }; \
+	fi
+	touch $@
+
+production: $(PRODUCTION_STAMP) $(SAO_STAMP) $(ALTCHA_STAMP)
+	@mkdir -p $(PRODUCTION_LOG) $(PRODUCTION_VAR)/mail
+	@echo
+	@echo "Yankomas (production) on http://$(PRODUCTION_LISTEN)/ (database" \
+		"$(PRODUCTION_DB), $(PRODUCTION_WORKERS) workers)"
+	@echo "Health check: http://$(PRODUCTION_LISTEN)/health"
+	@echo "Logs in $(PRODUCTION_LOG)/"
+	@echo
+	@export $(PRODUCTION_ENV) TRYTOND_DATABASE_NAMES=$(PRODUCTION_DB); \
+	sink=(); if [ -z "$$TRYTOND_EMAIL__URI" ]; then \
+		sink=($(call production_logged,mailsink) $(PY) tools/mailsink.py \
+			$(PRODUCTION_VAR)/mail/yankomas.mbox $(PRODUCTION_SINK_PORT) ::); \
+		export TRYTOND_EMAIL__URI=smtp://127.0.0.1:$(PRODUCTION_SINK_PORT); \
+	fi; \
+	$(PY) tools/together.py "$${sink[@]}" \
+		$(call production_logged,cron) env TRYTOND_LOGGING_LEVEL=20 \
+			$(VENV)/bin/trytond-cron -n 1 -d $(PRODUCTION_DB) :: \
+		$(call production_logged,worker) env TRYTOND_LOGGING_LEVEL=20 \
+			$(VENV)/bin/trytond-worker -n 1 -d $(PRODUCTION_DB) :: \
+		$(VENV)/bin/gunicorn --pythonpath tools wsgi:app \
+			--bind $(PRODUCTION_LISTEN) --workers $(PRODUCTION_WORKERS) \
+			--timeout 120 --graceful-timeout 5 --capture-output \
+			--control-socket $(abspath $(PRODUCTION_VAR))/gunicorn.ctl \
+			--error-logfile $(PRODUCTION_LOG)/trytond.log \
+			--access-logfile $(PRODUCTION_LOG)/access.log; \
+	status=$$?; if [ $$status != 130 ]; then \
+		echo "Stopped ($$status); the logs' last lines:"; \
+		tail -n 5 $(PRODUCTION_LOG)/*.log; fi; \
+	exit $$status
+
 reset: $(VENV_STAMP) $(PASSFILE)
 	rm -f var/db/$(DB).sqlite $(DB_STAMP)
 	$(MAKE) $(DB_STAMP)
@@ -120,7 +199,8 @@ $(VENV_STAMP): requirements.txt $(PYPROJECTS)
 	touch $@
 
 # sao from npm; dist/ is prebuilt. --legacy-peer-deps avoids an ERESOLVE.
-$(SAO_STAMP):
+SAO_DOWNLOAD_STAMP := var/sao/.downloaded
+$(SAO_DOWNLOAD_STAMP):
 	@command -v npm >/dev/null || $(call apt_ensure,npm)
 	rm -rf var/sao var/sao-tmp
 	mkdir -p var/sao-tmp
@@ -129,6 +209,13 @@ $(SAO_STAMP):
 	mv var/sao-tmp/package var/sao
 	rm -rf var/sao-tmp
 	cd var/sao && npm install --omit=dev --legacy-peer-deps --no-audit --no-fund
+	touch $@
+
+# sao's Indonesian catalogue is incomplete: ours (sao/locale/id.po) replaces
+# it, compiled to the JSON sao loads; a change of it compiles it again.
+$(SAO_STAMP): $(SAO_DOWNLOAD_STAMP) sao/locale/id.po tools/sao_locale.py \
+		$(VENV_STAMP)
+	$(PY) tools/sao_locale.py sao/locale/id.po var/sao/locale/id.json
 	touch $@
 
 # The public forms' proof-of-work widget (ALTCHA) from npm, served by
