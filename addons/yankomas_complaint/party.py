@@ -44,3 +44,15 @@ class Party(metaclass=PoolMeta):
             domain = guard_relation(domain, 'yankomas_complaints', guard)
         return super().search(domain, offset=offset, limit=limit,
             order=order, count=count, query=query)
+
+
+class PartyConfiguration(metaclass=PoolMeta):
+    __name__ = 'party.configuration'
+
+    @classmethod
+    def default_identifier_types(cls):
+        # The complainant's NIK or passport is on the complaint form; what a
+        # party keeps is the NPWP of a company (a stay permit's sponsor).
+        # Tryton's catalogue of some 170 countries' numbers would otherwise
+        # be offered to the officer, in English.
+        return ['id_vat']

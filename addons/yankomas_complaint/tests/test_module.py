@@ -1,4 +1,5 @@
 from trytond.modules.company.tests import CompanyTestMixin
+from trytond.pool import Pool
 from trytond.tests.test_tryton import ModuleTestCase, with_transaction
 
 from yankomas_complaint.pipeline import (
@@ -45,6 +46,13 @@ class YankomasComplaintTestCase(CompanyTestMixin, ModuleTestCase):
         assert_button_roles(self, 'yankomas.complaint', BUTTON_ROLES)
         assert_button_roles(
             self, 'yankomas.complaint', INTEGRITY_BUTTON_ROLES)
+
+    @with_transaction()
+    def test_identifier_types_offered(self):
+        "A party's identifier is an NPWP unless the admin allows others"
+        Identifier = Pool().get('party.identifier')
+        self.assertEqual(
+            [k for k, _ in Identifier.get_types()], [None, 'id_vat'])
 
     @with_transaction()
     def test_selections_follow_the_pipeline(self):
