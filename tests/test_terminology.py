@@ -1,6 +1,7 @@
-"""One Indonesian word per concept in every module's locale/id.po (issue 15):
-the term an office uses, never its synonym beside it. Reads the files only
-(no server): the same on either backend."""
+"""One Indonesian word per concept in every module's locale/id.po and in the
+web client's catalogue, sao/locale/id.po (issue 15): the term an office
+uses, never its synonym beside it. Reads the files only (no server): the
+same on either backend."""
 import re
 from pathlib import Path
 
@@ -8,6 +9,7 @@ import polib
 import pytest
 
 ADDONS = Path(__file__).resolve().parent.parent / 'addons'
+SAO = ADDONS.parent / 'sao' / 'locale' / 'id.po'
 # concept: (the word used, the words refused for it)
 GLOSSARY = {
     'step': ('tahap', [r'\blangkah']),
@@ -43,10 +45,12 @@ STEP_LABELS = {
 
 
 def entries():
-    for path in sorted(ADDONS.glob('*/locale/id.po')):
+    catalogues = [(p.parent.parent.name, p)
+        for p in sorted(ADDONS.glob('*/locale/id.po'))] + [('sao', SAO)]
+    for name, path in catalogues:
         for entry in polib.pofile(str(path)):
             if entry.msgstr:
-                yield path.parent.parent.name, entry
+                yield name, entry
 
 
 @pytest.mark.parametrize('concept', list(GLOSSARY))
