@@ -10,14 +10,20 @@ views, selections, menus, actions, wizard buttons of every module, Tryton's
 own included), unless the word is the same in Indonesian (ALLOWED). No
 JavaScript error and no error answered by the server while doing it.
 
-Strings that sao itself writes (its toolbar, the search box, dialog titles
-such as "Preferences") come from sao's own locale and are not read here:
-var/sao is downloaded, not ours (see README.md, "One word per concept").
+sao's own words are read too, on each of those screens (the tooltips of its
+toolbar and of its widgets' buttons, the search box's placeholder, the
+filters button, the toolbar's drop-down menus, the tab's close button), and
+once on a list with the navigation bar, its user menu and the "Processing"
+notice (test_sao_own_words): they fail when still the English source of
+sao's catalogue (var/sao/locale/messages.pot) where its Indonesian
+(sao/locale/id.po) is another word.
 Entries that open another page (ir.action.url: the board) are left to
 tests/test_board.py.
 """
 import re
+from pathlib import Path
 
+import polib
 import pytest
 from playwright.sync_api import expect
 
@@ -36,7 +42,9 @@ ALLOWED = {
     # The same word in Indonesian (KBBI): months, terms of statistics and
     # of the calendar, the visa the office issues.
     'April', 'September', 'November', 'Semester', 'Median', 'Visa', 'OK',
-    'Status', 'Menu',
+    'Status', 'Menu', 'Filter',
+    # A record's number in the database, as Indonesian software writes it.
+    'ID',
     # Roman numerals: the quarters and semesters of a recap period.
     'I', 'II', 'III', 'IV',
     # Names of networks and protocols, as their users write them.
@@ -49,6 +57,10 @@ ALLOWED = {
 # office offers only NPWP through the party configuration's Identifier
 # Types, see README.md); read from that field, whose selection is static.
 CATALOGUE = ('party.configuration', 'identifier_types')
+SAO_TEMPLATE = Path(__file__).resolve().parent.parent / 'var' / 'sao' \
+    / 'locale' / 'messages.pot'
+SAO_CATALOGUE = Path(__file__).resolve().parent.parent / 'sao' / 'locale' \
+    / 'id.po'
 
 # What sao shows, read from the DOM of the active tab or the open dialog:
 # (kind, text) pairs; texts of view elements only, not sao's own chrome.
@@ -88,6 +100,18 @@ READ_SCREEN = r"""
         }
         root.querySelectorAll('.screen-container > .nav-tabs a').forEach(
             e => add('domain', e));
+        // sao's own words: tooltips and placeholders of its toolbar,
+        // search box and widgets, the filters button, drop-down menus.
+        root.querySelectorAll('[title], [aria-label], [placeholder]')
+            .forEach(e => {
+                for (const name of ['title', 'aria-label', 'placeholder']) {
+                    const t = (e.getAttribute(name) || '').trim();
+                    if (t) found.push([`sao ${name}`, t]);
+                }
+            });
+        root.querySelectorAll(
+            '.tab-toolbar button, .filter-box button, .dropdown-menu a')
+            .forEach(e => add('sao button', e));
         for (const menu of ['action', 'relate', 'print']) {
             root.querySelectorAll(
                 `ul[aria-labelledby="${menu}"] a`).forEach(
@@ -99,6 +123,8 @@ READ_SCREEN = r"""
         for (const part of title.getAttribute('title').split(' / ')) {
             found.push(['tab title', part.trim()]);
         }
+        document.querySelectorAll('#tablist li.active [title]').forEach(
+            e => found.push(['sao title', e.getAttribute('title').trim()]));
     }
     return found;
 }
@@ -164,6 +190,19 @@ def english_sources(server):
     return sources
 
 
+def sao_sources():
+    """The English source of sao's own strings where its Indonesian is
+    another word (not "OK", "ID", "%1 (%2)"), as sao shows them."""
+    indonesian = {e.msgid: e.msgstr
+        for e in polib.pofile(str(SAO_CATALOGUE))}
+    sources = set()
+    for entry in polib.pofile(str(SAO_TEMPLATE)):
+        if indonesian.get(entry.msgid) != entry.msgid:
+            sources.add(entry.msgid.strip())
+            sources.add(re.sub(r'\s*:$', '', entry.msgid.strip()))
+    return sources
+
+
 def catalogue(server):
     "The English labels of the choices that are not read (CATALOGUE)."
     admin = server.login('admin')
@@ -175,7 +214,8 @@ def catalogue(server):
 
 @pytest.fixture(scope='module')
 def english(server):
-    return english_sources(server), catalogue(server)
+    sao = sao_sources()
+    return english_sources(server) | sao, catalogue(server), sao
 
 
 class Screens:
@@ -184,7 +224,7 @@ class Screens:
 
     def __init__(self, web, server, english):
         self.web, self.page = web, web.page
-        self.english, self.catalogue = english
+        self.english, self.catalogue, self.sao = english
         self.server, self.where = server, "login"
         self.english_found, self.errors = [], []
         self.page.on('pageerror', lambda e: self.errors.append(
@@ -210,7 +250,9 @@ class Screens:
             text = re.sub(r'\s*[:*]$', '', text)
             if kind == 'choice' and text in self.catalogue:
                 continue
-            if text in self.english and text not in ALLOWED:
+            # A tooltip is sao's or a field's help (not read: see README.md)
+            english = self.sao if kind.startswith('sao ') else self.english
+            if text in english and text not in ALLOWED:
                 self.english_found.append(f"{where}: {kind} {text!r}")
 
     def read_menu(self):
@@ -294,4 +336,77 @@ def test_no_english_on_screen(server, web, english, role):
     assert not screens.errors, '\n'.join(screens.errors)
     assert not screens.english_found, (
         f"English on {role}'s screens:\n" + '\n'.join(
+            dict.fromkeys(screens.english_found)))
+
+
+# sao's words outside a tab: the navigation bar, its user menu (opened),
+# the "Processing" notice (its text is written at the first request).
+READ_SAO = r"""
+() => {
+    const found = [];
+    for (const e of document.querySelectorAll(
+            'nav [title], nav [aria-label], nav [placeholder]')) {
+        for (const name of ['title', 'aria-label', 'placeholder']) {
+            const t = (e.getAttribute(name) || '').trim();
+            if (t) found.push([`navigation ${name}`, t]);
+        }
+    }
+    for (const e of document.querySelectorAll('nav .dropdown-menu a')) {
+        const t = e.textContent.replace(/\s+/g, ' ').trim();
+        if (t) found.push(['navigation menu', t]);
+    }
+    const processing = document.querySelector('#processing');
+    found.push(['processing', processing.textContent.replace(/\.+$/, '')
+        .trim()]);
+    return found;
+}
+"""
+
+
+def test_sao_own_words(server, web, english):
+    """sao's own words on the list of complaints as the Petugas sees it on a
+    1366x768 screen: its toolbar and search box, the filters dialog, the
+    navigation bar with the favorites and the user menu, the "Processing"
+    notice. The same for every role: sao writes them, not the server."""
+    page = web.page
+    page.set_viewport_size({'width': 1366, 'height': 768})
+    windows = {f'ir.action.act_window,{w["id"]}' for w in server.login(
+            'admin').model('ir.action.act_window', 'search_read', [
+                ('res_model', '=', 'yankomas.complaint')], 0, None, None,
+            ['id'])}
+    menu = min((m for m in server.login('petugas').model(
+                'ir.ui.menu', 'search_read', [], 0, None, None,
+                ['action', 'sequence']) if m['action'] in windows),
+        key=lambda m: m['sequence'])
+    screens = Screens(web, server, english)
+    test_browser.login(page, server, 'petugas')
+    screens.watch_errors()
+    page.evaluate(
+        "id => Sao.Action.exec_keyword('tree_open',"
+        " {model: 'ir.ui.menu', id: id}, null, false)", menu['id'])
+    page.locator('.tab-pane.active .treeview').wait_for()
+    web.idle()
+    web.shot('sao-own-words-list')
+    screens.read("complaints (list)")
+    page.locator('.tab-pane.active .filter-box button.btn-link').click()
+    page.locator('.modal.in .modal-body label').first.wait_for()
+    web.idle()
+    screens.read("complaints (filters)")
+    page.locator('.modal.in .modal-header .close').click()
+    expect(page.locator('.modal.in')).to_have_count(0)
+    found = []
+    for menu in ['#user-favorites > button', '#user-preferences > a']:
+        page.locator(menu).click()
+        page.locator(f'{menu} ~ .dropdown-menu li').first.wait_for()
+        web.idle()
+        found += page.evaluate(READ_SAO)
+    web.shot('sao-own-words-user-menu')
+    page.keyboard.press('Escape')
+    for kind, text in found:
+        if text in screens.sao and text not in ALLOWED:
+            screens.english_found.append(f"navigation: {kind} {text!r}")
+    assert dict(found)['processing'], "no Processing notice"
+    screens.check_errors()
+    assert not screens.english_found, (
+        "English of sao on the Petugas' screen:\n" + '\n'.join(
             dict.fromkeys(screens.english_found)))
