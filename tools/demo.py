@@ -100,7 +100,7 @@ def _office(pool):
         currency = Currency(name="Rupiah", code='IDR', symbol="Rp",
             rounding=1, digits=0)
         currency.save()
-    party = Party(name=OFFICE, addresses=[{'street': OFFICE_ADDRESS}],
+    party = Party(name=OFFICE, addresses=[OFFICE_ADDRESS],
         contact_mechanisms=[
             {'type': 'phone', 'value': OFFICE_PHONE},
             {'type': 'email', 'value': 'yankomas@%s' % EMAIL_DOMAIN},

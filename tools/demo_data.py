@@ -15,7 +15,10 @@ LETTERHEAD = {
             "Directorate General of Immigration",
         },
     }
-OFFICE_ADDRESS = "Jl. Raya Panglegur No. 1, Pamekasan, Jawa Timur 69317"
+# The office's address as its party keeps it: the city dates its documents.
+OFFICE_ADDRESS = {
+    'street': "Jl. Raya Panglegur No. 1", 'postal_code': "69317",
+    'city': "Pamekasan"}
 OFFICE_PHONE = "(0324) 322400"
 OFFICE_PREFIX = 'PGD/PMK/${year}/'
 # Integrity reports (WBS) are numbered apart.
