@@ -3,6 +3,7 @@ from collections import defaultdict
 
 from sql import Null
 
+from trytond import backend
 from trytond.i18n import gettext
 from trytond.model import (
     Index, ModelSQL, ModelView, Unique, Workflow, fields)
@@ -14,12 +15,13 @@ from trytond.transaction import Transaction, without_check_access
 
 from company_working_calendar import clock
 
-from . import bounds, identity, tracking
+from . import bounds, identity, serialise, tracking
 from .identity import IDENTITY_FIELDS
 from .bounds import SIZES
 from .link import ChainedMixin
 from .exceptions import (
-    ComplaintIncidentError, ComplaintIncomplete, ComplaintNoteRequired,
+    ComplaintActionUnknown, ComplaintIncidentError, ComplaintIncomplete,
+    ComplaintMoved, ComplaintNoteRequired,
     ComplaintReceivedError, ComplaintReferralAgency, ComplaintSequenceMissing,
     IdentityValidationError, StepHoldError)
 from .pipeline import (
@@ -39,7 +41,7 @@ from .step import STEP_SELECTION
 # Set by the workflow or at creation; clients may not write them.
 WORKFLOW_FIELDS = {
     'state', 'number', 'resolution', 'closed', 'steps', 'company', 'channel',
-    'received', 'integrity', 'tracking_code'}
+    'received', 'integrity', 'tracking_code', 'referred_to'}
 # Of those, what a client may not send even when creating a complaint.
 SERVER_FIELDS = WORKFLOW_FIELDS - {'company', 'channel', 'received'}
 _closed = Eval('state').in_(list(CLOSED_STATES))
@@ -57,14 +59,31 @@ _representative = {
 
 
 def _sop_button(action):
-    """The button that performs action: leads to its target state and
-    records the step (Complaint._advance)."""
-    def button(cls, complaints):
-        cls._advance(complaints, action)
+    """The button that performs action. direct acts at once; the others open
+    the dialog asking for their note (act.py), which does the action with
+    it (Complaint.transit)."""
+    if action in NOTE_OPTIONAL:
+        def button(cls, complaints):
+            cls.transit(complaints, action, None)
+        decorate = ModelView.button
+    else:
+        def button(cls, complaints):
+            # What the user saw is checked now, and again with the note.
+            cls._check_seen(complaints)
+        decorate = ModelView.button_action(
+            'yankomas_complaint.wizard_complaint_%s' % action)
     # ModelView.button finds the button's groups by the function's name.
     button.__name__ = button.__qualname__ = action
-    return classmethod(
-        ModelView.button(Workflow.transition(ALL_BUTTONS[action][1])(button)))
+    return classmethod(decorate(button))
+
+
+def _button_check(action):
+    """The checks of action's button (groups, states, rules, log) for a
+    transition asked by another way than the button (Complaint.transit)."""
+    def check(cls, complaints):
+        pass
+    check.__name__ = check.__qualname__ = action
+    return ModelView.button(check)
 
 
 class Complaint(
@@ -73,8 +92,6 @@ class Complaint(
     __name__ = 'yankomas.complaint'
     __string__ = "Complaint"
     _rec_name = 'number'
-    # The note is the current step's draft: the step keeps it when done.
-    _chain_excluded = ChainedMixin._chain_excluded | {'note'}
     # The lines longer than bounds.WIDE_CHAR: checked by bounds.check_values
     # without a field size, which would widen their input.
     _text_limits = {name: SIZES[name] for name in [
@@ -231,19 +248,15 @@ class Complaint(
         'yankomas.complaint.step', 'complaint', "Handling History",
         readonly=True)
     referred_to = fields.Char(
-        "Referred To", size=SIZES['referred_to'],
+        "Referred To", size=SIZES['referred_to'], readonly=True,
         states={
-            'readonly': _closed,
             # An integrity report is forwarded or closed, never referred.
-            'invisible': (_closed & (Eval('state') != 'referred'))
+            'invisible': (Eval('state') != 'referred')
             | Eval('integrity', False),
             },
-        help="The agency the complaint is referred to when it is not the "
-        "office's to settle (e.g. Dukcapil for civil-registry data).")
-    note = fields.Text(
-        "Note", size=SIZES['note'], states=_states,
-        help="The decision, direction or action of the current step; "
-        "the next button stores it in the handling history.")
+        help="The agency the complaint was referred to when it was not the "
+        "office's to settle (e.g. Dukcapil for civil-registry data), as "
+        "given with the referral.")
     holds = fields.Function(fields.Many2Many(
             'yankomas.complaint.step.hold', None, None, "Holds",
             readonly=True,
@@ -359,6 +372,7 @@ class Complaint(
                 })
         cls.__rpc__.update({
                 'verify_integrity': RPC(readonly=True),
+                'act': RPC(readonly=False, instantiate=0),
                 })
 
     @classmethod
@@ -372,6 +386,10 @@ class Complaint(
         tracked = handler.column_exist('integrity')
         coded = handler.column_exist('tracking_code')
         super().__register__(module)
+        # The note of the step to come lived on the complaint until the
+        # buttons carried their own (Complaint.transit).
+        if handler.column_exist('note'):
+            handler.drop_column('note')
         if not named:
             cursor.execute(*complaint.update([complaint.complainant_name],
                     [party.select(party.name,
@@ -813,13 +831,12 @@ class Complaint(
                             labels[n]['string'] for n in missing)))
 
     @classmethod
-    def _check_note(cls, complaints, action):
-        for complaint in complaints:
-            if not (complaint.note or '').strip():
-                button = cls._button_label(action)
-                raise ComplaintNoteRequired(gettext(
-                        'yankomas_complaint.msg_complaint_note_required',
-                        action=button, complaint=complaint.rec_name))
+    def _check_note(cls, complaints, action, note):
+        if not (note or '').strip():
+            raise ComplaintNoteRequired(gettext(
+                    'yankomas_complaint.msg_complaint_note_required',
+                    action=cls._button_label(action),
+                    complaint=complaints[0].rec_name))
 
     @classmethod
     def _check_referral(cls, complaints):
@@ -839,24 +856,142 @@ class Complaint(
         return buttons[0].string if buttons else action
 
     @classmethod
-    def _advance(cls, complaints, action):
+    def act(cls, complaints, action, note):
+        """Do action (a button's name) with its note on the complaints in
+        one call, with the rules, groups and refusals of its button; the
+        state the caller saw is the one its call found (or the one of the
+        context's _timestamp, as Tryton's clients send it). A referral's
+        agency is the context's referred_to, else the complaint's."""
+        if action not in ALL_BUTTONS:
+            raise ComplaintActionUnknown(gettext(
+                    'yankomas_complaint.msg_complaint_action_unknown',
+                    action=action, actions=', '.join(ALL_BUTTONS)))
+        if not isinstance(note, (str, type(None))):
+            raise ComplaintNoteRequired(gettext(
+                    'yankomas_complaint.msg_complaint_note_required',
+                    action=cls._button_label(action),
+                    complaint=complaints[0].rec_name if complaints else ''))
+        cls.transit(complaints, action, note,
+            referred_to=Transaction().context.get('referred_to'))
+
+    @classmethod
+    def transit(cls, complaints, action, note, seen=None, referred_to=None):
+        """Do action with note on the complaints, one complaint's moves one
+        at a time (its row locked): refused when a complaint is no longer at
+        the step seen ({complaint id: step id}, by default the step open
+        when the call began), naming who moved it and when."""
+        if not complaints:
+            return
+        if seen is None:
+            seen = {c.id: c.current_step.id if c.current_step else None
+                for c in complaints}
+        cls._check_seen(complaints, seen)
+        try:
+            serialise.lock(cls, [c.id for c in complaints])
+        except serialise.Changed:
+            # Moved by a transaction that committed while this one waited:
+            # only a fresh one sees by whom.
+            with Transaction().new_transaction(readonly=True):
+                refusal = cls._moved_refusal(cls.browse(list(seen)), seen)
+            if refusal:
+                raise refusal
+            raise backend.DatabaseOperationalError(
+                "complaint changed concurrently")
+        cls._button_checks[action](cls, complaints)
+        with without_check_access():
+            if action == 'refer' and referred_to is not None:
+                cls.write(complaints, {'referred_to': referred_to.strip()})
+            cls._advance(complaints, action, note)
+
+    @classmethod
+    def _check_seen(cls, complaints, seen=None):
+        """Refuse when a complaint moved on since it was seen: past the step
+        of seen, or since the client's timestamp (Tryton's _timestamp, the
+        version the client read)."""
+        seen = seen or {}
+        refusal = cls._moved_refusal(complaints, seen)
+        if refusal:
+            raise refusal
+        timestamps = Transaction().timestamp or {}
+        for complaint in complaints:
+            key = '%s,%s' % (cls.__name__, complaint.id)
+            if key in timestamps:
+                step = cls._moved_since(complaint, timestamps[key])
+                if step:
+                    raise cls._refusal(complaint, step)
+
+    @classmethod
+    def _moved_refusal(cls, complaints, seen):
+        "The refusal for the first complaint no longer at its step of seen."
+        Step = Pool().get('yankomas.complaint.step')
+        for complaint in complaints:
+            if complaint.id not in seen:
+                continue
+            current = complaint.current_step
+            if (current.id if current else None) != seen[complaint.id]:
+                step = (Step(seen[complaint.id])
+                    if seen[complaint.id] is not None else None)
+                return cls._refusal(complaint, step)
+
+    @classmethod
+    def _moved_since(cls, complaint, timestamp):
+        """The step of complaint closed after timestamp (the epoch seconds
+        of the version a client read), if one was."""
+        Step = Pool().get('yankomas.complaint.step')
+        try:
+            read = dt.datetime.fromtimestamp(
+                float(timestamp), dt.timezone.utc).replace(tzinfo=None)
+        except (TypeError, ValueError, OverflowError):
+            return None
+        steps = Step.search([
+                ('complaint', '=', complaint.id),
+                ('ended', '!=', None),
+                ('write_date', '>', read),
+                ], order=[('ended', 'DESC'), ('id', 'DESC')], limit=1)
+        return steps[0] if steps else None
+
+    @classmethod
+    def _refusal(cls, complaint, step):
+        "Why complaint cannot be acted on: step, seen open, was closed."
+        Calendar = Pool().get('company.working_calendar')
+        user = step.user if step and step.ended else None
+        return ComplaintMoved(gettext(
+                'yankomas_complaint.msg_complaint_moved',
+                complaint=complaint.rec_name,
+                user=user.rec_name if user else gettext(
+                    'yankomas_complaint.msg_complaint_moved_server'),
+                when=Calendar.of(complaint.company).format_local(step.ended)
+                if step and step.ended else '',
+                action=step.action_string if step and step.ended else '',
+                state=complaint.state_string))
+
+    @classmethod
+    def _advance(cls, complaints, action, note=None):
         "Close the open step of each complaint and open the next one."
         pool = Pool()
         Step = pool.get('yankomas.complaint.step')
         target = ALL_ACTIONS[action][1]
         if action not in NOTE_OPTIONAL:
-            cls._check_note(complaints, action)
+            cls._check_note(complaints, action, note)
         if action in NEEDS_COMPLETE_FORM:
             cls._check_form_complete(complaints)
         if action == 'refer':
             cls._check_referral(complaints)
         if action in INTEGRITY_NEEDS_COMPLETE:
             cls._check_report_complete(complaints)
+        sources = ALL_ACTIONS[action][0]
+        for complaint in complaints:
+            if complaint.state not in sources:
+                raise ComplaintMoved(gettext(
+                        'yankomas_complaint.msg_complaint_action_state',
+                        complaint=complaint.rec_name,
+                        state=complaint.state_string,
+                        action=cls._button_label(action)))
+        note = (note or '').strip() or None
         now = clock.now()
         steps, opened = [], {}
         to_write = defaultdict(list)
         for complaint in complaints:
-            note = (complaint.note or '').strip() or None
             current = complaint.current_step
             if current:
                 current.close(action, note, now)
@@ -865,7 +1000,7 @@ class Complaint(
                 opened[complaint] = Step.open(complaint, target, now,
                     assignee=cls._assignee(complaint, target))
                 steps.append(opened[complaint])
-            values = {'note': None}
+            values = {'state': target}
             if action in SETS_RESOLUTION or target in INTEGRITY_FINAL_STATES:
                 values['resolution'] = note
             if target in CLOSED_STATES:
@@ -934,6 +1069,8 @@ class Complaint(
                     step=step.step_string))
         return step
 
+    # The checks of each button, for the transitions asked otherwise.
+    _button_checks = {action: _button_check(action) for action in ALL_BUTTONS}
     # One button per move of the SOP pipeline (see pipeline.BUTTONS).
     direct = _sop_button('direct')
     resolve = _sop_button('resolve')
@@ -988,8 +1125,7 @@ class Complaint(
     @classmethod
     def copy(cls, complaints, default=None):
         default = default.copy() if default is not None else {}
-        for name in ('number', 'tracking_code', 'steps', 'note',
-                'resolution', 'closed', 'revisions'):
+        for name in ('number', 'tracking_code', 'steps', 'resolution', 'closed', 'revisions'):
             default.setdefault(name, None)
         default.setdefault('received', clock.now())
         return super().copy(complaints, default=default)

@@ -52,3 +52,11 @@ class ComplaintIncidentError(ValidationError):
 
 class ComplaintReferralAgency(UserError):
     pass
+
+
+class ComplaintMoved(UserError):
+    "The complaint moved on since the user saw it."
+
+
+class ComplaintActionUnknown(UserError):
+    pass

@@ -28,6 +28,25 @@ STEP_SELECTION = [
     ('report_received', "Integrity report: received"),
     ('report_examination', "Integrity report: examination"),
     ]
+ACTION_SELECTION = [
+    (None, ""),
+    ('direct', "Directed to the officer"),
+    ('resolve', "Resolved at the desk"),
+    ('escalate', "Escalated to the head of subsection"),
+    ('request_direction', "Direction requested"),
+    ('decide', "Decided"),
+    ('give_direction', "Direction given"),
+    ('forward', "Forwarded to the officer"),
+    ('complete', "Completed"),
+    ('cancel', "Cancelled"),
+    ('withdraw', "Withdrawn by the complainant"),
+    ('refer', "Referred to another agency"),
+    ('reject', "Rejected: not within the office's authority"),
+    ('examine', "Taken into examination"),
+    ('forward_itjen', "Forwarded to the Inspectorate General"),
+    ('close_report', "Closed"),
+    ('no_reply', "Closed: no reply from the complainant"),
+    ]
 ROLE_SELECTION = [
     ('duta_layanan', "Service Ambassador"),
     ('petugas', "Complaint Officer"),
@@ -61,25 +80,8 @@ class Step(
         help="Empty while the step is on hold: it moves until it resumes.")
     ended = fields.DateTime("Ended", readonly=True)
     user = fields.Many2One('res.user', "Acted by", readonly=True)
-    action = fields.Selection([
-            (None, ""),
-            ('direct', "Directed to the officer"),
-            ('resolve', "Resolved at the desk"),
-            ('escalate', "Escalated to the head of subsection"),
-            ('request_direction', "Direction requested"),
-            ('decide', "Decided"),
-            ('give_direction', "Direction given"),
-            ('forward', "Forwarded to the officer"),
-            ('complete', "Completed"),
-            ('cancel', "Cancelled"),
-            ('withdraw', "Withdrawn by the complainant"),
-            ('refer', "Referred to another agency"),
-            ('reject', "Rejected: not within the office's authority"),
-            ('examine', "Taken into examination"),
-            ('forward_itjen', "Forwarded to the Inspectorate General"),
-            ('close_report', "Closed"),
-            ('no_reply', "Closed: no reply from the complainant"),
-            ], "Action", readonly=True, sort=False)
+    action = fields.Selection(
+        ACTION_SELECTION, "Action", readonly=True, sort=False)
     action_string = action.translated('action')
     note = fields.Text("Note", size=SIZES['note'], readonly=True)
     duration = fields.TimeDelta(

@@ -128,3 +128,16 @@ class SMTPServer:
         "The messages received since the last take, as (to, message)."
         messages, self.messages = self.messages, []
         return messages
+
+
+def press(record, button, note=None, referred_to=None):
+    """Press button on record as a person does: direct acts at once; the
+    others open their dialog, which takes the note (and the agency of a
+    referral) and confirms with do. The record is reloaded."""
+    wizard = record.click(button)
+    if wizard is not None:
+        wizard.form.note = note
+        if referred_to is not None:
+            wizard.form.referred_to = referred_to
+        wizard.execute('do')
+    record.reload()
