@@ -41,7 +41,8 @@ from .step import STEP_SELECTION
 # Set by the workflow or at creation; clients may not write them.
 WORKFLOW_FIELDS = {
     'state', 'number', 'resolution', 'closed', 'steps', 'company', 'channel',
-    'received', 'integrity', 'tracking_code', 'referred_to'}
+    'received', 'integrity', 'tracking_code', 'referred_to',
+    'current_deadline'}
 # Of those, what a client may not send even when creating a complaint.
 SERVER_FIELDS = WORKFLOW_FIELDS - {'company', 'channel', 'received'}
 _closed = Eval('state').in_(list(CLOSED_STATES))
@@ -92,6 +93,8 @@ class Complaint(
     __name__ = 'yankomas.complaint'
     __string__ = "Complaint"
     _rec_name = 'number'
+    # A copy of the open step's deadline, which the step's link covers.
+    _chain_excluded = ChainedMixin._chain_excluded | {'current_deadline'}
     # The lines longer than bounds.WIDE_CHAR: checked by bounds.check_values
     # without a field size, which would widen their input.
     _text_limits = {name: SIZES[name] for name in [
@@ -273,11 +276,12 @@ class Complaint(
     current_step = fields.Function(
         fields.Many2One('yankomas.complaint.step', "Current Step"),
         'get_current_step')
-    current_deadline = fields.Function(
-        fields.DateTime("Current Deadline"), 'get_current_step')
+    current_deadline = fields.DateTime(
+        "Current Deadline", readonly=True,
+        help="The deadline of the open step, kept by each transition and "
+        "hold: empty while on hold and once closed.")
     overdue = fields.Function(
-        fields.Boolean("Overdue"), 'get_current_step',
-        searcher='search_overdue')
+        fields.Boolean("Overdue"), 'get_overdue', searcher='search_overdue')
     officer = fields.Function(
         fields.Many2One(
             'res.user', "Complaint Officer",
@@ -319,6 +323,9 @@ class Complaint(
                 Index(
                     t, (t.state, Index.Equality(cardinality='low')),
                     where=~t.state.in_(list(CLOSED_STATES))),
+                # The overdue lists: open steps by deadline.
+                Index(t, (t.current_deadline, Index.Range()),
+                    where=t.current_deadline != Null),
                 })
         cls._sql_constraints += [
             ('tracking_code_unique', Unique(t, t.tracking_code),
@@ -385,7 +392,15 @@ class Complaint(
         named = handler.column_exist('complainant_name')
         tracked = handler.column_exist('integrity')
         coded = handler.column_exist('tracking_code')
+        timed = handler.column_exist('current_deadline')
         super().__register__(module)
+        Step = pool.get('yankomas.complaint.step')
+        if not timed and backend.TableHandler.table_exist(Step._table):
+            step = Step.__table__()
+            cursor.execute(*complaint.update([complaint.current_deadline],
+                    [step.select(step.deadline,
+                            where=(step.complaint == complaint.id)
+                            & (step.ended == Null))]))
         # The note of the step to come lived on the complaint until the
         # buttons carried their own (Complaint.transit).
         if handler.column_exist('note'):
@@ -534,9 +549,8 @@ class Complaint(
     def get_current_step(cls, complaints, names):
         Step = Pool().get('yankomas.complaint.step')
         result = {n: {c.id: None for c in complaints} for n in names}
-        for name in ('overdue', 'on_hold'):
-            if name in result:
-                result[name] = {c.id: False for c in complaints}
+        if 'on_hold' in result:
+            result['on_hold'] = {c.id: False for c in complaints}
         steps = Step.search([
                 ('complaint', 'in', [c.id for c in complaints]),
                 ('ended', '=', None),
@@ -545,19 +559,25 @@ class Complaint(
             cid = step.complaint.id
             if 'current_step' in result:
                 result['current_step'][cid] = step.id
-            if 'current_deadline' in result:
-                result['current_deadline'][cid] = step.deadline
-            if 'overdue' in result:
-                result['overdue'][cid] = step.overdue
             if 'on_hold' in result:
                 result['on_hold'][cid] = step.on_hold
         return result
 
+    def get_overdue(self, name):
+        Step = Pool().get('yankomas.complaint.step')
+        return Step.is_overdue(None, self.current_deadline)
+
     @classmethod
     def search_overdue(cls, name, clause):
+        "Open past the open step's deadline (Step.overdue_sql), by the index."
         _, operator, value = clause[:3]
-        where = 'where' if (operator == '=') == bool(value) else 'not where'
-        return [('steps', where, [('overdue', '=', True)])]
+        now = clock.now()
+        if (operator == '=') == bool(value):
+            return [('current_deadline', '<', now)]
+        return ['OR',
+            ('current_deadline', '=', None),
+            ('current_deadline', '>=', now),
+            ]
 
     def get_officer(self, name):
         for step in self.steps:
@@ -704,8 +724,11 @@ class Complaint(
         vlist = [v.copy() for v in vlist]
         cls._prepare_integrity(vlist)
         complaints = super().create(vlist)
+        steps = [Step.open(c, c.state, c.received) for c in complaints]
+        for complaint, step in zip(complaints, steps):
+            complaint.current_deadline = step.deadline
         cls._number(complaints)
-        Step.save([Step.open(c, c.state, c.received) for c in complaints])
+        Step.save(steps)
         return complaints
 
     @classmethod
@@ -1000,7 +1023,11 @@ class Complaint(
                 opened[complaint] = Step.open(complaint, target, now,
                     assignee=cls._assignee(complaint, target))
                 steps.append(opened[complaint])
-            values = {'state': target}
+            step = opened.get(complaint)
+            values = {
+                'state': target,
+                'current_deadline': step.deadline if step else None,
+                }
             if action in SETS_RESOLUTION or target in INTEGRITY_FINAL_STATES:
                 values['resolution'] = note
             if target in CLOSED_STATES:
@@ -1040,6 +1067,7 @@ class Complaint(
         for step in steps:
             step.start_hold(kind, reason, now)
         Step.save(steps)
+        cls._keep_deadlines(steps)
 
     @classmethod
     @ModelView.button
@@ -1050,6 +1078,17 @@ class Complaint(
         for step in steps:
             step.end_hold(now)
         Step.save(steps)
+        cls._keep_deadlines(steps)
+
+    @classmethod
+    def _keep_deadlines(cls, steps):
+        "Copy the deadline of the open steps to their complaints."
+        args = []
+        for step in steps:
+            args.extend(([step.complaint], {'current_deadline': step.deadline}))
+        if args:
+            with without_check_access():
+                cls.write(*args)
 
     @classmethod
     def _step_to_act_on(cls, complaint):
