@@ -1164,7 +1164,8 @@ class Complaint(
     @classmethod
     def copy(cls, complaints, default=None):
         default = default.copy() if default is not None else {}
-        for name in ('number', 'tracking_code', 'steps', 'resolution', 'closed', 'revisions'):
+        for name in ('number', 'tracking_code', 'steps', 'resolution',
+                'closed', 'revisions', 'referred_to', 'current_deadline'):
             default.setdefault(name, None)
         default.setdefault('received', clock.now())
         return super().copy(complaints, default=default)
