@@ -4,12 +4,11 @@ scheduler that reminds a silent complainant and closes for no reply."""
 import logging
 
 from trytond.i18n import gettext
-from trytond.model import Workflow, fields
+from trytond.model import fields
 from trytond.pool import Pool, PoolMeta
 from trytond.transaction import Transaction, without_check_access
 
 from company_working_calendar import clock
-from yankomas_complaint.bounds import SIZES
 from yankomas_complaint.pipeline import SETS_RESOLUTION, STEPS
 from yankomas_public.links import track_url
 
@@ -73,10 +72,10 @@ class Complaint(metaclass=PoolMeta):
         help="What was sent back to the complainant, when and how.")
 
     @classmethod
-    def _advance(cls, complaints, action):
+    def _advance(cls, complaints, action, note=None):
         "Once closed, the complaints' answers go back to their complainants."
         Answer = Pool().get('yankomas.complaint.answer')
-        super()._advance(complaints, action)
+        super()._advance(complaints, action, note)
         kind = CLOSING_KINDS.get(action)
         if kind and complaints:
             Answer.record(cls.browse([c.id for c in complaints]), kind)
@@ -198,9 +197,8 @@ class Complaint(metaclass=PoolMeta):
     def close_silent(cls, silent):
         """Close each complaint of silent [(complaint, hold, days)] as no
         reply, its step closed with the server's note, in the complainant's
-        language (the officer's draft note kept below when it fits)."""
+        language."""
         Calendar = Pool().get('company.working_calendar')
-        args = []
         for complaint, hold, days in silent:
             calendar = Calendar.of(complaint.company)
             with Transaction().set_context(
@@ -208,16 +206,10 @@ class Complaint(metaclass=PoolMeta):
                 note = gettext('yankomas_answer.msg_no_reply_note',
                     days=days, requested=calendar.format_local(hold.started),
                     request=hold.reason)
-            draft = (complaint.note or '').strip()
-            if draft and len(note) + len(draft) + 2 <= SIZES['note']:
-                note += '\n\n' + draft
-            args.extend(([complaint], {'note': note}))
-        cls.write(*args)
-        cls.close_no_reply([c for c, _, _ in silent])
+            cls.close_no_reply([complaint], note)
 
     @classmethod
-    @Workflow.transition('no_reply')
-    def close_no_reply(cls, complaints):
-        """Close the complaints as no reply, with their note as the
-        resolution: the server only (no button, no RPC)."""
-        cls._advance(complaints, 'no_reply')
+    def close_no_reply(cls, complaints, note):
+        """Close the complaints as no reply, with note as their resolution:
+        the server only (no button, no RPC)."""
+        cls._advance(complaints, 'no_reply', note)
