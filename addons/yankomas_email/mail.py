@@ -93,10 +93,22 @@ class Mail(DigestMixin, ServerWrittenMixin, ModelSQL, ModelView):
     @classmethod
     def queue_notices(cls, kind, complaint, step, users, key,
             module='yankomas_email'):
-        """Queue one notice of kind about step of complaint per user; keys
-        already queued are skipped, so a notice is never doubled. Its
-        subject and request are module's messages msg_notice_<kind>_subject
-        and msg_notice_<kind>_body (another module adds its kinds)."""
+        """Queue the notices of kind about step of complaint to users
+        (Mail.notices), sent by Tryton's queue once the transaction
+        commits."""
+        messages = cls.notices(kind, complaint, step, users, key, module)
+        cls.queue_sending(messages)
+        return messages
+
+    @classmethod
+    def notices(cls, kind, complaint, step, users, key,
+            module='yankomas_email'):
+        """The new notices of kind about step of complaint, one per user
+        (key:<user id>), rendered in their language and saved, not sent;
+        keys already in the log are skipped, so a notice is never doubled.
+        Its subject and request are module's messages
+        msg_notice_<kind>_subject and msg_notice_<kind>_body (another module
+        adds its kinds)."""
         keys = {'%s:%s' % (key, u.id): u for u in users}
         known = {m.key for m in cls.search([('key', 'in', list(keys))])}
         messages = []
@@ -111,7 +123,6 @@ class Mail(DigestMixin, ServerWrittenMixin, ModelSQL, ModelView):
                     complaint=complaint, recipient=user, email=user.email,
                     subject=subject, body_text=text, body_html=html))
         cls.save(messages)
-        cls.queue_sending(messages)
         return messages
 
     @classmethod
