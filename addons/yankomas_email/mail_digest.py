@@ -3,6 +3,7 @@ gets, and how it reads."""
 import datetime as dt
 
 from trytond.i18n import gettext
+from trytond.model import ModelSQL, Unique, fields
 from trytond.pool import Pool
 from trytond.transaction import Transaction
 
@@ -33,13 +34,19 @@ class DigestMixin:
 
     @classmethod
     def queue_digests(cls, calendar, now, key, start, end):
-        """Queue one digest per reader of the office for the period from
-        start to end; a period already queued is not queued again."""
+        """Queue one digest per reader of the office for the period key,
+        from start to end. A period is built once: its first run queues the
+        digest of each reader who has something to read and records the
+        period (yankomas.digest.period); every later run of the period
+        returns at once, before any step is read. Readers whose digest of
+        the period is already queued are skipped, and the open steps are
+        read only when some reader still lacks it."""
         pool = Pool()
         User = pool.get('res.user')
+        Period = pool.get('yankomas.digest.period')
+        if Period.search([('key', '=', key)], limit=1):
+            return []
         company = calendar.company
-        items, on_time = office_items(calendar, now)
-        horizon = calendar.working_time_between(now, end)
         readers = User.search([
                 ('companies', '=', company.id),
                 ('email', '!=', None),
@@ -47,11 +54,18 @@ class DigestMixin:
                 ])
         keys = {'digest:%s:%d' % (key, u.id): u for u in readers}
         known = {m.key for m in cls.search([('key', 'in', list(keys))])}
-        mails = []
+        due = []
         for mail_key, user in keys.items():
-            roles = roles_of(g.id for g in user.groups)
-            if mail_key in known or not roles:
+            if mail_key in known:
                 continue
+            roles = roles_of(g.id for g in user.groups)
+            if roles:
+                due.append((mail_key, user, roles))
+        mails = []
+        if due:
+            items, on_time = office_items(calendar, now)
+            horizon = calendar.working_time_between(now, end)
+        for mail_key, user, roles in due:
             language = user.language.code if user.language else None
             rendered = render_digest(calendar, user, roles, items, on_time,
                 horizon, start, end, language)
@@ -62,8 +76,29 @@ class DigestMixin:
                         recipient=user, email=user.email, subject=subject,
                         body_text=text, body_html=html))
         cls.save(mails)
+        Period.create([{'key': key}])
         cls.queue_sending(mails)
         return mails
+
+
+class DigestPeriod(ModelSQL):
+    """A digest period of an office whose digests are queued: the
+    scheduler's later runs in the period do nothing for it."""
+    __name__ = 'yankomas.digest.period'
+    __string__ = "Digest Period"
+
+    key = fields.Char(
+        "Key", required=True, readonly=True,
+        help="The office and the digest time, e.g. 1:2026-04-06T07:30.")
+
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        t = cls.__table__()
+        cls._sql_constraints += [
+            ('key_unique', Unique(t, t.key),
+                'yankomas_email.msg_digest_period_unique'),
+            ]
 
 
 def digest_period(calendar, now):

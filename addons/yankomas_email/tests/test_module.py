@@ -49,6 +49,50 @@ class YankomasEmailTestCase(CompanyTestMixin, ModuleTestCase):
         self.assertEqual(Mail.search_count([]), 0)
 
     @with_transaction()
+    def test_digest_period_built_once(self):
+        "A digest period already queued reads no step again"
+        import datetime as dt
+
+        from company_working_calendar import clock
+        from yankomas_email import mail_digest
+
+        pool = Pool()
+        Calendar = pool.get('company.working_calendar')
+        Complaint = pool.get('yankomas.complaint')
+        Mail = pool.get('yankomas.mail')
+        # Monday 6 April 2026: a phone complaint at 09:00 WIB, late by the
+        # 13:00 digest; the officer has it to read, the service ambassador
+        # nothing (no digest for them, ever).
+        with clock.frozen(dt.datetime(2026, 4, 6, 2)), office(
+                ['petugas', 'duta_layanan']) as (company, party):
+            Complaint.create([{'channel': 'phone',
+                        'subject': "Antrean paspor",
+                        'complainant': party.id}])
+            calendar = Calendar.of(company)
+        now = dt.datetime(2026, 4, 6, 6, 5)
+        period = mail_digest.digest_period(calendar, now)
+        self.assertEqual(period[0], '%d:2026-04-06T13:00' % company.id)
+
+        reads = []
+        office_items = mail_digest.office_items
+
+        def counted(*args):
+            reads.append(args)
+            return office_items(*args)
+        mail_digest.office_items = counted
+        try:
+            first = Mail.queue_digests(calendar, now, *period)
+            again = Mail.queue_digests(
+                calendar, now + dt.timedelta(minutes=1), *period)
+        finally:
+            mail_digest.office_items = office_items
+        self.assertEqual([m.recipient.login for m in first], ['petugas'])
+        self.assertIn("Antrean paspor", first[0].body_text)
+        self.assertEqual(again, [])
+        self.assertEqual(len(reads), 1)
+        self.assertEqual(Mail.search_count([('kind', '=', 'digest')]), 1)
+
+    @with_transaction()
     def test_links_ignore_the_request_host(self):
         "A complaint's link uses the configured hostname, not the request's"
         from trytond import config
