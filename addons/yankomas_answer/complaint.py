@@ -9,7 +9,8 @@ from trytond.pool import Pool, PoolMeta
 from trytond.transaction import Transaction, without_check_access
 
 from company_working_calendar import clock
-from yankomas_complaint.pipeline import SETS_RESOLUTION, STEPS
+from yankomas_complaint import serialise
+from yankomas_complaint.pipeline import SERVER_ACTIONS, SETS_RESOLUTION, STEPS
 from yankomas_public.links import track_url
 
 from . import render, silence
@@ -211,5 +212,13 @@ class Complaint(metaclass=PoolMeta):
     @classmethod
     def close_no_reply(cls, complaints, note):
         """Close the complaints as no reply, with note as their resolution:
-        the server only (no button, no RPC)."""
-        cls._advance(complaints, 'no_reply', note)
+        the server only (no button, no RPC). One that a person is moving at
+        the same moment is theirs: left for the next run to look at again."""
+        try:
+            serialise.lock(cls, [c.id for c in complaints])
+        except serialise.Changed:
+            return
+        sources = SERVER_ACTIONS['no_reply'][0]
+        complaints = [c for c in complaints if c.state in sources]
+        if complaints:
+            cls._advance(complaints, 'no_reply', note)
