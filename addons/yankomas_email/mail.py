@@ -1,3 +1,4 @@
+import datetime as dt
 import logging
 import smtplib
 from email.message import EmailMessage
@@ -31,6 +32,9 @@ KINDS = [
     ]
 # Sent messages are kept: retrying only looks at these states.
 PENDING = ['queued', 'failed']
+# A hand-over task not finished this long after it was queued has lost its
+# worker (Mail.build_lost_notices).
+LOST_AFTER = dt.timedelta(minutes=5)
 
 
 class Mail(DigestMixin, ServerWrittenMixin, ModelSQL, ModelView):
@@ -157,9 +161,32 @@ class Mail(DigestMixin, ServerWrittenMixin, ModelSQL, ModelView):
 
     @classmethod
     def send_pending(cls):
-        "Send what is queued or failed before (the scheduler's retry)."
+        """Send what is queued or failed before (the scheduler's retry),
+        after running again the hand-overs whose notices were never built."""
+        cls.build_lost_notices()
         cls.send(cls.search([('state', 'in', PENDING)],
                 order=[('id', 'ASC')], limit=1000))
+
+    @classmethod
+    def build_lost_notices(cls):
+        """Run again the hand-over tasks (Step.send_handover_notices) of Tryton's
+        queue still unfinished LOST_AFTER after they were queued: their
+        worker died before committing the notices (a task taken is never
+        taken again), or no worker runs and the server died after the
+        transition's commit. The notices' keys keep a task run twice from
+        doubling one."""
+        Queue = Pool().get('ir.queue')
+        since = dt.datetime.now() - LOST_AFTER
+        for task in Queue.search([
+                    ('finished_at', '=', None),
+                    ('enqueued_at', '<', since),
+                    ], order=[('id', 'ASC')], limit=100):
+            data = task.data or {}
+            if (data.get('model') == 'yankomas.complaint.step'
+                    and data.get('method') == 'send_handover_notices'):
+                logger.warning("Hand-over notices of task %s built again",
+                    task.id)
+                task.run()
 
     @classmethod
     def send(cls, messages):

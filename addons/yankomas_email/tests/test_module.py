@@ -49,6 +49,43 @@ class YankomasEmailTestCase(CompanyTestMixin, ModuleTestCase):
         self.assertEqual(Mail.search_count([]), 0)
 
     @with_transaction()
+    def test_lost_handover_built_again(self):
+        "A hand-over task whose worker died is run again by the scheduler"
+        import datetime as dt
+        pool = Pool()
+        Category = pool.get('yankomas.complaint.category')
+        Complaint = pool.get('yankomas.complaint')
+        Mail = pool.get('yankomas.mail')
+        Queue = pool.get('ir.queue')
+        with office(['kasubsi']) as (company, party):
+            fees, = Category.search([('code', '=', 'fees')])
+            lost, recent = Complaint.create([{'channel': 'phone',
+                        'subject': subject, 'complainant': party.id,
+                        'category': fees.id, 'id_type': 'nik',
+                        'id_number': '3528014107900001',
+                        'address': "Pamekasan", 'loss': "Tidak ada",
+                        'requested_resolution': "Ditindaklanjuti.",
+                        'description': "Saldo terpotong dua kali.",
+                        } for subject in ["PNBP hilang", "PNBP baru"]])
+            Complaint.transit([lost], 'escalate', "Perlu klarifikasi.")
+            Complaint.transit([recent], 'escalate', "Perlu klarifikasi.")
+        # Taken by a worker ten minutes ago that died before finishing; the
+        # other one was queued a moment ago, its worker still at work.
+        old, new = Queue.search([], order=[('id', 'ASC')])
+        ago = dt.datetime.now() - dt.timedelta(minutes=10)
+        Queue.write([old], {'enqueued_at': ago, 'dequeued_at': ago})
+        Queue.write([new], {'dequeued_at': dt.datetime.now()})
+        Mail.send_pending()
+        notices = Mail.search([('kind', '=', 'escalate')])
+        self.assertEqual([m.complaint.id for m in notices], [lost.id])
+        self.assertTrue(Queue(old.id).finished_at)
+        self.assertFalse(Queue(new.id).finished_at)
+        # Run again, nothing doubles.
+        Queue.write([old], {'finished_at': None})
+        Mail.send_pending()
+        self.assertEqual(Mail.search_count([('kind', '=', 'escalate')]), 1)
+
+    @with_transaction()
     def test_digest_period_built_once(self):
         "A digest period already queued reads no step again"
         import datetime as dt
