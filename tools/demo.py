@@ -9,9 +9,10 @@ Not part of any module: no production install needs it.
 
 (`--all` alone only updates modules that are already activated.)
 
-The complaints are replayed through the real workflow, each button pressed
-by the user of its role with their access rights, at instants in the past so
-that the history and the overdue steps look like a working office.
+The complaints are replayed through the real workflow, each action done with
+its note (Complaint.transit, what a button's dialog does) by the user of its
+role with their access rights, at instants in the past so that the history
+and the overdue steps look like a working office.
 """
 import argparse
 import datetime as dt
@@ -259,10 +260,8 @@ def _complaints(pool, company, users, countries):
             if at > now:
                 break
             with acting_as(pool, users[ACTORS[button]], at):
-                complaint = Complaint(complaint.id)
-                if note:
-                    Complaint.write([complaint], {'note': note})
-                getattr(Complaint, button)([complaint])
+                # The button's action with its note, as its dialog does it.
+                Complaint.transit([Complaint(complaint.id)], button, note)
         complaint = Complaint(complaint.id)
         print("[%2d/%d] %s  %-10s  %s" % (
                 i, total, complaint.number, complaint.state,
