@@ -149,6 +149,45 @@ class Server:
         finally:
             conn.close()
 
+    def holding(self, text):
+        """Where text is stored in the database, behind the application's
+        back: every text column of every table that holds it, as
+        'table.column'."""
+        if BACKEND == 'postgresql':
+            import psycopg
+            with psycopg.connect(self.uri, dbname=self.database) as conn:
+                columns = conn.execute(
+                    "SELECT table_name, column_name "
+                    "FROM information_schema.columns c "
+                    "WHERE table_schema = 'public' AND data_type IN "
+                    "('text', 'character varying', 'json', 'jsonb') "
+                    "AND EXISTS (SELECT 1 FROM information_schema.tables t "
+                    "WHERE t.table_schema = 'public' AND t.table_type = "
+                    "'BASE TABLE' AND t.table_name = c.table_name)"
+                    ).fetchall()
+                return [f'{table}.{column}' for table, column in columns
+                    if conn.execute(f'SELECT 1 FROM "{table}" WHERE '
+                        f'strpos("{column}"::text, %s) > 0 LIMIT 1',
+                        (text,)).fetchone()]
+        import sqlite3
+        conn = sqlite3.connect(self.folder / 'db' / f'{self.database}.sqlite')
+        try:
+            tables = [t for t, in conn.execute("SELECT name FROM sqlite_master"
+                    " WHERE type = 'table'")]
+            found = []
+            for table in tables:
+                for _, column, kind, *_ in conn.execute(
+                        f'PRAGMA table_info("{table}")'):
+                    if ('CHAR' in kind.upper() or 'TEXT' in kind.upper()
+                            or 'JSON' in kind.upper()) and conn.execute(
+                                f'SELECT 1 FROM "{table}" WHERE '
+                                f'instr("{column}", ?) > 0 LIMIT 1',
+                                (text,)).fetchone():
+                        found.append(f'{table}.{column}')
+            return found
+        finally:
+            conn.close()
+
     def login(self, login, password=PASSWORD):
         return Client(self, login, password)
 
