@@ -13,6 +13,7 @@ from pypdf import PdfReader
 
 from conftest import RPCError
 from test_board import board_url, http
+from test_rpc import press
 
 COMPLAINT = 'yankomas.complaint'
 NIK = '3527014107900001'
@@ -72,9 +73,7 @@ def complaints(clients):
                 'channel': 'lapor', 'anonymous': True,
                 'subject': "Laporan tanpa nama (uji)",
                 'received_reason': "Laporan SP4N-LAPOR!"}])
-    petugas.model(COMPLAINT, 'write', [secret],
-        {'note': "Perlu keputusan Kasubsi."})
-    petugas.model(COMPLAINT, 'escalate', [secret])
+    press(petugas, secret, 'escalate', "Perlu keputusan Kasubsi.")
     return {'secret': secret, 'ordinary': ordinary, 'anonymous': anonymous,
         'party': party}
 

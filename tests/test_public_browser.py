@@ -20,6 +20,7 @@ from test_browser import browser  # noqa: F401 (fixture)
 from test_public import (
     ALPHABET, INDONESIAN, OFFICE, PNG, VALID_NIK, Visitor, translations,
     complaint_fields, complaints_marked, demo_office, say, small_pdf)
+from test_rpc import press
 
 SIZES = {'phone': (360, 740), 'desktop': (1366, 900)}
 CODE = re.compile('[%s]{4}-[%s]{4}-[%s]{5}' % ((ALPHABET,) * 3))
@@ -315,8 +316,8 @@ def test_answered_then_surveyed(server, mailbox, visit):
         [], 0, 1, None)
     resolution = f"Paspor sudah terbit ({marker}); silakan ambil di loket 3."
     petugas.model('yankomas.complaint', 'write', [id_],
-        {'category': category, 'note': resolution})
-    petugas.model('yankomas.complaint', 'resolve', [id_])
+        {'category': category})
+    press(petugas, id_, 'resolve', resolution)
 
     answers = [m for m in mailbox.to(address)
         if number in m['Subject'] and resolution in m.get_body(
