@@ -966,6 +966,9 @@ class Complaint(
                 float(timestamp), dt.timezone.utc).replace(tzinfo=None)
         except (TypeError, ValueError, OverflowError):
             return None
+        # The epoch as a float (SQLite's keeps 15 digits) may fall a hair
+        # before the version read; a move after the read is much later.
+        read += dt.timedelta(milliseconds=1)
         steps = Step.search([
                 ('complaint', '=', complaint.id),
                 ('ended', '!=', None),
