@@ -421,10 +421,10 @@ class Board(Model):
 
     @classmethod
     def move(cls, complaint_id, source, target, note=None, referred_to=None):
-        """Press the button that takes the complaint from source to target,
-        with the note (and, for a referral, the agency) written first; the
-        button checks the user's rights, the state, the note and the agency
-        as it does from any client."""
+        """Do the action of the button that takes the complaint from source
+        (the column the card was seen in) to target with its note (and, for
+        a referral, the agency), as the button does from any client: the
+        user's rights, the state seen, the note and the agency checked."""
         pool = Pool()
         Complaint = pool.get('yankomas.complaint')
         Button = pool.get('ir.model.button')
@@ -441,15 +441,17 @@ class Board(Model):
                     'yankomas_board.msg_board_complaint_unknown',
                     complaint=complaint_id))
         complaint, = complaints
-        if target not in states:
-            raise BoardError(gettext(
-                    'yankomas_board.msg_board_filter_invalid',
-                    name='target', value=target))
+        for name, value in [('source', source), ('target', target)]:
+            if value not in states:
+                raise BoardError(gettext(
+                        'yankomas_board.msg_board_filter_invalid',
+                        name=name, value=value))
         if complaint.state != source:
-            raise BoardMoveError(gettext(
-                    'yankomas_board.msg_board_moved_meanwhile',
-                    complaint=complaint.rec_name,
-                    state=states[complaint.state]))
+            # Moved since the board was drawn: by whom and when (the step
+            # that left the card's column, else the last one closed).
+            ended = [s for s in complaint.steps if s.ended]
+            left = [s for s in ended if s.step == source] or ended
+            raise Complaint._refusal(complaint, left[-1] if left else None)
         button = kanban.move_button(source, target)
         if not button:
             raise BoardMoveError(gettext(
@@ -465,16 +467,10 @@ class Board(Model):
                     complaint=complaint.rec_name,
                     button=Complaint._button_label(button),
                     roles=', '.join(roles[r] for r in BUTTON_ROLES[button])))
-        values = {}
-        note = (note or '').strip()
-        if note:
-            values['note'] = note
-        agency = (referred_to or '').strip()
-        if agency and button == 'refer':
-            values['referred_to'] = agency
-        if values:
-            Complaint.write([complaint], values)
-        getattr(Complaint, button)([complaint])
+        seen = complaint.current_step
+        Complaint.transit([complaint], button, note,
+            seen={complaint.id: seen.id if seen else None},
+            referred_to=referred_to if button == 'refer' else None)
         complaint = Complaint(complaint.id)
         return {
             'id': complaint.id,
