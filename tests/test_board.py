@@ -1,6 +1,7 @@
 """The board page (/<database>/yankomas/board) on a running server: its
-session check, office isolation, and the kanban and pivot in Debian's
-Chromium as the head of subsection (kasubsi) uses them.
+session check, office isolation, two moves of one card at the same moment,
+and the kanban and pivot in Debian's Chromium as the head of subsection
+(kasubsi) uses them.
 
 Screenshots go to tests/artifacts/ (<backend>-board-*.png).
 """
@@ -8,6 +9,7 @@ import csv
 import io
 import json
 import re
+import threading
 import urllib.error
 import urllib.request
 
@@ -51,9 +53,8 @@ def own_complaint(server, state):
                 complete_form(petugas), channel='phone',
                 subject="Uji papan %s" % state)])
     if state == 'subsection':
-        petugas.model(COMPLAINT, 'write', [complaint_id],
-            {'note': "Perlu keputusan Kasubsi."})
-        petugas.model(COMPLAINT, 'escalate', [complaint_id])
+        petugas.model(COMPLAINT, 'act', [complaint_id], 'escalate',
+            "Perlu keputusan Kasubsi.")
     return complaint_id
 
 
@@ -444,6 +445,67 @@ def test_fits_the_screen(server, browser, artifacts, size):  # noqa: F811
     context.close()
 
 
+def user_name(client):
+    return client.model('res.user', 'get_preferences', False)['name']
+
+
+@pytest.mark.skipif(BACKEND != 'postgresql', reason="SQLite: Complaint."
+    "transit does not serialise two moves of one complaint there "
+    "(serialise.lock is PostgreSQL's row lock only): the later acts on what "
+    "it read before the first committed (both done, two steps open; or 403 "
+    "'already closed' instead of who moved it)")
+def test_two_moves_at_once(server):
+    """The same card moved from the same column by two users at the same
+    moment, kasubsi to Kasi and petugas to Dibatalkan, both moves they may
+    make: exactly one is done, the other refused with the complaint's
+    message naming who moved it and when, and the history has one move
+    (the step left once, one step open at most)"""
+    users = {login: server.login(login) for login in ('kasubsi', 'petugas')}
+    names = {login: user_name(client) for login, client in users.items()}
+    moves = {
+        'kasubsi': ('section', 'request_direction', "Mohon arahan Kasi."),
+        'petugas': ('cancelled', 'cancel', "Pengadu membatalkan."),
+        }
+    for _ in range(3):
+        complaint_id = own_complaint(server, 'subsection')
+        start = threading.Barrier(len(moves))
+        answers = {}
+
+        def move(login):
+            target, _, note = moves[login]
+            body = {'complaint': complaint_id, 'source': 'subsection',
+                'target': target, 'note': note}
+            start.wait()
+            answers[login] = http(board_url(server, '/move'), body,
+                auth=session_header(users[login]))
+        threads = [threading.Thread(target=move, args=(login,))
+            for login in moves]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(120)
+        done = [login for login, (status, _) in answers.items()
+            if status == 200]
+        refused = [login for login, (status, _) in answers.items()
+            if status == 400]
+        assert len(done) == 1 and len(refused) == 1, answers
+        (winner,), (loser,) = done, refused
+        message = json.loads(answers[loser][1])['message']
+        assert re.search(r'sudah diproses oleh %s pada '
+            r'\d\d/\d\d/\d{4} \d\d:\d\d WIB' % re.escape(names[winner]),
+            message), message
+        target, action, note = moves[winner]
+        complaint, = users['kasubsi'].model(COMPLAINT, 'read',
+            [complaint_id], ['state', 'steps'])
+        assert complaint['state'] == target
+        steps = users['kasubsi'].model('yankomas.complaint.step', 'read',
+            complaint['steps'], ['step', 'action', 'note', 'ended'])
+        assert [(s['action'], s['note']) for s in steps
+            if s['step'] == 'subsection'] == [(action, note)]
+        assert [s['step'] for s in steps if not s['ended']] == (
+            [target] if target == 'section' else [])
+
+
 def test_bad_requests(server, kasubsi):
     auth = session_header(kasubsi)
     status, body = http(board_url(server, '/pivot?rows=password&cols=state'),
@@ -465,6 +527,11 @@ def test_bad_requests(server, kasubsi):
                 'note': 123}]:
         status, _ = http(board_url(server, '/move'), move, auth=auth)
         assert status == 400, move
+    # A column the board does not have is named, not taken for a move.
+    status, body = http(board_url(server, '/move'), {
+            'complaint': own_complaint(server, 'intake'), 'source': 'nowhere',
+            'target': 'done', 'note': 'x'}, auth=auth)
+    assert status == 400 and '"nowhere"' in json.loads(body)['message']
 
 
 def test_refreshes_itself(server, browser):  # noqa: F811
