@@ -1,5 +1,6 @@
 """The web client (sao) in Debian's Chromium: a walk-in complaint taken at
-the desk and escalated, as the Petugas Yankomas does it.
+the desk and escalated, as the Petugas Yankomas does it, each button's note
+given in the dialog the button opens.
 
 Fields and buttons are found by the field or button name sao puts in their
 `name` attribute; the demo users work in Indonesian, which the button labels
@@ -103,6 +104,42 @@ def pick(tab, name, text):
         has_text=text).first.click()
 
 
+def note_dialog(page, title):
+    """The dialog a button opens for its note (its title the button's label
+    and the complaint's number), once shown."""
+    dialog = page.locator('.modal-dialog',
+        has=page.locator('textarea[name="note"]')).last
+    expect(dialog.locator('.modal-header')).to_contain_text(title)
+    return dialog
+
+
+def give_note(web, dialog, note):
+    "Write the note in the dialog and confirm it, in the dialog's words."
+    dialog.locator('textarea[name="note"]').fill(note)
+    buttons = dialog.locator('.modal-footer button')
+    expect(buttons).to_have_text(['Batal', 'Kirim'])
+    buttons.filter(has_text='Kirim').click()
+    web.idle()
+
+
+def refusal(page, text):
+    "The error dialog sao shows for a refusal of the server saying TEXT."
+    dialog = page.locator('.modal-dialog', has_text=text).last
+    expect(dialog).to_be_visible()
+    return dialog
+
+
+def open_complaint(web, server, complaint_id):
+    "The complaint's form in a tab of its own, loaded."
+    page = web.page
+    page.evaluate(f"window.location.hash = "
+        f"'#{server.database}/model/{COMPLAINT}/{complaint_id}'")
+    form = page.locator('.tab-pane.active')
+    form.locator('input[name="number"]').wait_for()
+    web.idle()
+    return form
+
+
 def show_page_of(tab, name):
     "Open the notebook page that holds the field NAME."
     pane = tab.locator(f'[name="{name}"]').first.evaluate(
@@ -157,11 +194,16 @@ def test_walk_in_complaint_escalated(server, web):
     tab.locator('textarea[name="loss"]').fill("Tidak ada")
     tab.locator('textarea[name="requested_resolution"]').fill(
         "Loket dibuka sampai pukul 16.00.")
-    tab.locator('textarea[name="note"]').fill("Perlu keputusan Kasubsi.")
+    # The form has no note of its own: the button asks for it.
+    expect(tab.locator('textarea[name="note"]')).to_have_count(0)
     shot('form-complete')
     expect(tab.locator('button[name="escalate"]')).to_have_text(
         "Eskalasi ke Kasubsi")
     web.press(tab, 'escalate')
+    dialog = note_dialog(page, f"Eskalasi ke Kasubsi ({number})")
+    shot('escalate-note')
+    give_note(web, dialog, "Perlu keputusan Kasubsi.")
+    expect(dialog).to_be_hidden()
     expect(state).to_have_value(json.dumps('subsection'))
     shot('escalated')
 
@@ -200,9 +242,8 @@ def test_task_opens_its_complaint(server, web):
     complaint_id, = petugas.model(COMPLAINT, 'create', [dict(
                 complete_form(petugas), channel='phone',
                 subject="Uji tugas Kasubsi")])
-    petugas.model(COMPLAINT, 'write', [complaint_id],
-        {'note': "Perlu keputusan Kasubsi."})
-    petugas.model(COMPLAINT, 'escalate', [complaint_id])
+    petugas.model(COMPLAINT, 'act', [complaint_id], 'escalate',
+        "Perlu keputusan Kasubsi.")
     number, = [c['number'] for c in petugas.model(
             COMPLAINT, 'read', [complaint_id], ['number'])]
     page = web.page
@@ -227,10 +268,18 @@ def test_task_opens_its_complaint(server, web):
     for name in ['address', 'confidential']:
         box = form.locator(f'[name="{name}"]').first.bounding_box()
         assert box and box['y'] + box['height'] <= 768, name
-    note = form.locator('textarea[name="note"]')
-    expect(note).to_be_editable()
-    note.fill("Jadwal wawancara ditambah pada hari Sabtu.")
     web.press(form, 'decide')
+    dialog = note_dialog(page, f"Putuskan ({number})")
+    note = dialog.locator('textarea[name="note"]')
+    expect(note).to_be_editable()
+    # The note has room for a decision of a few lines, on a laptop too.
+    box = note.bounding_box()
+    assert box['height'] >= 80 and box['width'] >= 600, box
+    assert box['y'] + box['height'] <= 768, box
+    note.fill("Jadwal wawancara ditambah pada hari Sabtu.")
+    web.shot('decide-note')
+    give_note(web, dialog, "Jadwal wawancara ditambah pada hari Sabtu.")
+    expect(dialog).to_be_hidden()
     state, = [c['state'] for c in petugas.model(
             COMPLAINT, 'read', [complaint_id], ['state'])]
     assert state != 'subsection'
@@ -240,3 +289,67 @@ def test_task_opens_its_complaint(server, web):
         0, None, None, ['note', 'action'])
     assert [(s['note'], s['action']) for s in steps] == [
         ("Jadwal wawancara ditambah pada hari Sabtu.", 'decide')]
+
+
+def test_press_on_a_complaint_moved_meanwhile(server, web):
+    """kasubsi has two complaints open at intake; the officer escalates them
+    behind the page's back (JSON-RPC, another session). Batalkan on the
+    stale page is refused, and so is the note of a dialog opened before the
+    escalation: sao shows the message naming who moved the complaint and
+    when, and nothing more is done"""
+    petugas = server.login('petugas')
+    who = petugas.model('res.user', 'get_preferences', False)['name']
+    moved = re.compile(r'sudah diproses oleh %s pada '
+        r'\d\d/\d\d/\d{4} \d\d:\d\d WIB' % re.escape(who))
+    stale, opened = petugas.model(COMPLAINT, 'create', [dict(
+                complete_form(petugas), channel='phone',
+                subject="Uji diproses orang lain %s" % n) for n in (1, 2)])
+    page = web.page
+    page.set_viewport_size({'width': 1366, 'height': 768})
+    login(page, server, 'kasubsi')
+
+    def escalate(complaint_id):
+        petugas.model(COMPLAINT, 'act', [complaint_id], 'escalate',
+            "Perlu keputusan Kasubsi.")
+
+    def cancel(form):
+        "Batalkan, and yes to sao's question whether to cancel."
+        web.press(form, 'cancel')
+        sure = page.locator('.modal-dialog',
+            has_text="Batalkan pengaduan ini?").last
+        sure.locator('button', has_text='OK').click()
+        web.idle()
+
+    def only_the_escalation(complaint_id):
+        steps = petugas.model('yankomas.complaint.step', 'search_read',
+            [('complaint', '=', complaint_id)], 0, None, None,
+            ['step', 'action', 'note'])
+        assert [(s['step'], s['action'], s['note']) for s in steps] == [
+            ('intake', 'escalate', "Perlu keputusan Kasubsi."),
+            ('subsection', None, None)]
+
+    # The button of a page that still shows the complaint at intake.
+    form = open_complaint(web, server, stale)
+    escalate(stale)
+    cancel(form)
+    error = refusal(page, 'sudah diproses oleh')
+    expect(error).to_contain_text(moved)
+    expect(error).to_contain_text('Dieskalasi ke Kasubsi')
+    expect(page.locator('.modal-dialog textarea[name="note"]')).to_have_count(0)
+    web.shot('moved-meanwhile-button')
+    error.locator('button').first.click()
+    expect(error).to_be_hidden()
+    web.idle()
+    only_the_escalation(stale)
+
+    # The dialog open while the complaint is escalated: its note refused.
+    form = open_complaint(web, server, opened)
+    number = form.locator('input[name="number"]').input_value()
+    cancel(form)
+    dialog = note_dialog(page, f"({number})")
+    escalate(opened)
+    give_note(web, dialog, "Pengadu membatalkan lewat telepon.")
+    error = refusal(page, 'sudah diproses oleh')
+    expect(error).to_contain_text(moved)
+    web.shot('moved-meanwhile-dialog')
+    only_the_escalation(opened)
