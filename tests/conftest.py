@@ -8,6 +8,7 @@ import configparser
 import itertools
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -193,26 +194,43 @@ class Server:
 
 
 class Mailbox:
-    """A real SMTP server (aiosmtpd) on a free loopback port, in this
-    process, that keeps every message the Yankomas server sends."""
+    """A real SMTP server (aiosmtpd) on a loopback port (a free one unless
+    given), in this process, that keeps every message the Yankomas server
+    sends. It takes delay seconds to accept each message once it has it
+    whole, as a slow server writing it to disk does: a sender that dies
+    meanwhile never learns it was delivered. stop() closes the port (the
+    server is down); start() opens it again."""
 
-    def __init__(self):
-        from aiosmtpd.controller import Controller
-        self.port = _free_port()
+    def __init__(self, port=None, delay=0):
+        self.port = port or _free_port()
+        self.delay = delay
         self.messages = []
+        self.controller = None
+
+    def start(self):
+        import asyncio
+        import email
+        from email import policy
+
+        from aiosmtpd.controller import Controller
         mailbox = self
 
         class Handler:
             async def handle_DATA(self, smtp, session, envelope):
-                import email
-                from email import policy
                 mailbox.messages.append((envelope.rcpt_tos,
                         email.message_from_bytes(envelope.original_content,
                             policy=policy.default)))
+                await asyncio.sleep(mailbox.delay)
                 return '250 OK'
 
+        # A stopped controller's loop is closed: a new one each time.
         self.controller = Controller(
             Handler(), hostname='127.0.0.1', port=self.port)
+        self.controller.start()
+
+    def stop(self):
+        self.controller.stop()
+        self.controller = None
 
     @property
     def uri(self):
@@ -229,14 +247,87 @@ class Mailbox:
             time.sleep(0.2)
 
 
+# The tests of the production deployment (test_production.py,
+# test_faults.py) mark every process they start with PRODUCTION_MARKER=<their
+# database> in its environment: that is how they find what is left, forked
+# workers and orphans included, and kill it.
+PRODUCTION_MARKER = 'YANKOMAS_PRODUCTION_TEST'
+
+
+def production_env(database, **values):
+    """The environment of the processes of a deployment on database, marked,
+    with values: not the database settings of the e2e server nor make's of
+    make test."""
+    env = dict(os.environ)
+    for name in ['TRYTOND_DATABASE__URI', 'TRYTOND_DATABASE_NAMES',
+            'MAKEFLAGS', 'MFLAGS', 'MAKELEVEL']:
+        env.pop(name, None)
+    return dict(env, **{PRODUCTION_MARKER: database}, **values)
+
+
+def production_database(folder, database, env):
+    """Database made by `make production-database` with the demo office, its
+    output in folder/build.out."""
+    with (folder / 'build.out').open('ab') as output:
+        subprocess.run(['make', '--no-print-directory', 'production-database',
+                f'PRODUCTION_DB={database}', f'PRODUCTION_VAR={folder}',
+                'PRODUCTION_DEMO=yes'], cwd=ROOT, env=env, stdout=output,
+            stderr=subprocess.STDOUT, check=True, timeout=600)
+
+
+def marked(marker):
+    "The pids of the live processes whose environment carries marker."
+    needle = f'{PRODUCTION_MARKER}={marker}'.encode()
+    found = []
+    for entry in Path('/proc').iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            if needle in (entry / 'environ').read_bytes().split(b'\0'):
+                found.append(int(entry.name))
+        except OSError:
+            continue  # gone, or a zombie's
+    return found
+
+
+def kill_marked(marker):
+    "SIGKILL every live process whose environment carries marker."
+    for pid in marked(marker):
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+
+
+def health(url):
+    "The status of GET url/health, None when refused."
+    try:
+        with urllib.request.urlopen(url + 'health', timeout=10) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+    except OSError:  # refused, or no worker ready to answer yet
+        return None
+
+
+def wait_for(condition, timeout, step=0.5):
+    "The first true value of condition() within timeout seconds, or its last."
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if value := condition():
+            return value
+        time.sleep(step)
+    return condition()
+
+
 @pytest.fixture(scope='session')
 def mailbox():
     box = Mailbox()
-    box.controller.start()
+    box.start()
     try:
         yield box
     finally:
-        box.controller.stop()
+        box.stop()
 
 
 @pytest.fixture(scope='session')

@@ -14,14 +14,13 @@ import os
 import signal
 import socket
 import subprocess
-import time
-import urllib.error
 import urllib.request
-from pathlib import Path
 
 import pytest
 
-from conftest import BACKEND, ROOT, Server, _free_port, _postgresql
+from conftest import (
+    BACKEND, ROOT, Server, _free_port, _postgresql, health, kill_marked,
+    marked, production_database, production_env, wait_for)
 from test_board import board_url, http
 from test_rpc import complete_form, press, read
 
@@ -29,43 +28,7 @@ pytestmark = pytest.mark.skipif(BACKEND != 'postgresql',
     reason="the production deployment runs on PostgreSQL only")
 
 COMPLAINT = 'yankomas.complaint'
-MARKER = 'YANKOMAS_PRODUCTION_TEST'
 URI = 'postgresql://'
-
-
-def marked(marker):
-    "The pids of the live processes whose environment carries marker."
-    needle = f'{MARKER}={marker}'.encode()
-    found = []
-    for entry in Path('/proc').iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            if needle in (entry / 'environ').read_bytes().split(b'\0'):
-                found.append(int(entry.name))
-        except OSError:
-            continue  # gone, or a zombie's
-    return found
-
-
-def health(url):
-    "The status of GET url/health, None when refused."
-    try:
-        with urllib.request.urlopen(url + 'health', timeout=10) as response:
-            return response.status
-    except urllib.error.HTTPError as error:
-        return error.code
-    except OSError:  # refused, or no worker ready to answer yet
-        return None
-
-
-def wait_for(condition, timeout, step=0.5):
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        if value := condition():
-            return value
-        time.sleep(step)
-    return condition()
 
 
 def open_every_day(database):
@@ -119,10 +82,7 @@ class Deployment:
         return (self.folder / f'{name}.out').open('ab')
 
     def build(self):
-        with self.log('build') as output:
-            subprocess.run(self.make('production-database'), cwd=ROOT,
-                env=self.env, stdout=output, stderr=subprocess.STDOUT,
-                check=True, timeout=600)
+        production_database(self.folder, self.database, self.env)
 
     def start(self, port=None):
         with self.log('production') as output:
@@ -150,14 +110,9 @@ def deployment(tmp_path_factory, mailbox):
     folder = tmp_path_factory.mktemp('production')
     database = f'yankomas_production_{os.getpid()}'
     port = _free_port()
-    env = dict(os.environ, **{MARKER: database},
-        TRYTOND_EMAIL__URI=mailbox.uri,
+    env = production_env(database, TRYTOND_EMAIL__URI=mailbox.uri,
         TRYTOND_EMAIL__FROM='yankomas@imigrasi.example',
         TRYTOND_WEB__HOSTNAME=f'127.0.0.1:{port}')
-    # Not the database settings of the e2e server nor make's of make test.
-    for name in ['TRYTOND_DATABASE__URI', 'TRYTOND_DATABASE_NAMES',
-            'MAKEFLAGS', 'MFLAGS', 'MAKELEVEL']:
-        env.pop(name, None)
     deployment = Deployment(folder, database, port, env)
     try:
         deployment.build()
@@ -172,11 +127,7 @@ def deployment(tmp_path_factory, mailbox):
     finally:
         if deployment.process and deployment.process.poll() is None:
             deployment.interrupt(deployment.process)
-        for pid in marked(database):
-            try:
-                os.kill(pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
+        kill_marked(database)
         _postgresql(URI, f'DROP DATABASE IF EXISTS "{database}" (FORCE)')
 
 
