@@ -1,4 +1,5 @@
 import datetime as dt
+import functools
 from collections import defaultdict
 
 from sql import Null
@@ -69,13 +70,21 @@ def _sop_button(action):
         decorate = ModelView.button
     else:
         def button(cls, complaints):
-            # What the user saw is checked now, and again with the note.
-            cls._check_seen(complaints)
+            pass
         decorate = ModelView.button_action(
             'yankomas_complaint.wizard_complaint_%s' % action)
     # ModelView.button finds the button's groups by the function's name.
     button.__name__ = button.__qualname__ = action
-    return classmethod(decorate(button))
+    checked = decorate(button)
+
+    @functools.wraps(checked)
+    def seen_first(cls, complaints, *args, **kwargs):
+        # A complaint moved since the client read it is refused naming who
+        # moved it, before the button's states would refuse it nameless;
+        # the dialog checks again with the note.
+        cls._check_seen(complaints)
+        return checked(cls, complaints, *args, **kwargs)
+    return classmethod(seen_first)
 
 
 def _button_check(action):
