@@ -17,18 +17,19 @@ from aiosmtpd.controller import Controller
 
 class MboxHandler:
     def __init__(self, path):
-        self.path = path
         self.lock = threading.Lock()
+        # Opened once: a new mbox reads the whole file to index it, which
+        # made each message cost as much as all those before it.
+        self.box = mailbox.mbox(path)
 
     async def handle_DATA(self, server, session, envelope):
         with self.lock:
-            box = mailbox.mbox(self.path)
-            box.lock()
+            self.box.lock()
             try:
-                box.add(envelope.original_content)
-                box.flush()
+                self.box.add(envelope.original_content)
+                self.box.flush()
             finally:
-                box.unlock()
+                self.box.unlock()
         return '250 OK'
 
 
