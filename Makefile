@@ -311,3 +311,18 @@ test-module-postgresql: system-packages $(VENV_STAMP)
 test-e2e-sqlite test-e2e-postgresql: system-packages $(VENV_STAMP) $(SAO_STAMP)
 	YANKOMAS_E2E_DB=$(@:test-e2e-%=%) $(PY) -m pytest -p no:cacheprovider \
 		--durations=5 tests
+
+# The load benchmark of an office network against `make production`
+# (bench/load.py, README "Load benchmark"): Locust from
+# bench/requirements.txt into the venv, then the run: about 10 minutes
+# here, its database template built again included (when the modules
+# changed); BENCH_LOAD_ARGS passes options, e.g. BENCH_LOAD_ARGS=--national
+# (125 offices, 1,000,000 complaints: about 25 minutes).
+BENCH_STAMP := $(VENV)/.bench-installed
+$(BENCH_STAMP): bench/requirements.txt | $(VENV_STAMP)
+	$(PY) -m pip install --quiet -r bench/requirements.txt
+	touch $@
+
+.PHONY: bench-load
+bench-load: $(BENCH_STAMP) $(SAO_STAMP) $(ALTCHA_STAMP)
+	PYTHONOPTIMIZE=1 $(PY) bench/load.py $(BENCH_LOAD_ARGS)
