@@ -317,7 +317,7 @@ test-e2e-sqlite test-e2e-postgresql: system-packages $(VENV_STAMP) $(SAO_STAMP)
 # bench/requirements.txt into the venv, then the run: about 10 minutes
 # here, its database template built again included (when the modules
 # changed); BENCH_LOAD_ARGS passes options, e.g. BENCH_LOAD_ARGS=--national
-# (125 offices, 1,000,000 complaints: about 25 minutes).
+# (125 offices, 1,000,000 complaints: about 20 minutes).
 BENCH_STAMP := $(VENV)/.bench-installed
 $(BENCH_STAMP): bench/requirements.txt | $(VENV_STAMP)
 	$(PY) -m pip install --quiet -r bench/requirements.txt
