@@ -177,9 +177,12 @@ def node(tmp_path_factory, smtp):
         if not wait_for(lambda: health(node.url) == 200, 120):
             pytest.fail("gunicorn did not answer on /health:\n"
                 + node.logs())
-        # The demo's hand-over notices, queued when it was loaded, sent by
-        # the worker and the scheduler side by side: each one once.
-        if not wait_for(lambda: not pending(server), 60):
+        # The demo's hand-over tasks, queued when it was loaded, built and
+        # sent by the worker, the scheduler retrying side by side: each
+        # notice once.
+        if not wait_for(lambda: not pending(server) and not server.sql(
+                    'SELECT id FROM ir_queue WHERE finished_at IS NULL'),
+                60):
             pytest.fail("the demo's e-mails were not sent:\n" + node.logs())
         copies = received(smtp)
         assert copies and all(len(c) == 1 for c in copies.values()), copies
