@@ -58,6 +58,7 @@ class Recap(metaclass=PoolMeta):
         return self.from_date, min(self.to_date, self.calendar.today())
 
     @classmethod
+    @ModelView.button
     def compute(cls, recaps):
         pool = Pool()
         RecapSurvey = pool.get('yankomas.recap.survey')
