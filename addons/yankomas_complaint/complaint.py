@@ -3,6 +3,7 @@ import functools
 from collections import defaultdict
 
 from sql import Null
+from sql.conditionals import Coalesce
 
 from trytond import backend
 from trytond.i18n import gettext
@@ -327,7 +328,9 @@ class Complaint(
         t = cls.__table__()
         cls._sql_indexes.update({
                 Index(t, (t.number, Index.Equality())),
-                Index(t, (t.tracking_code, Index.Equality())),
+                # As Char searches it, NULL read as '' (the number's is
+                # ModelSQL's index of the record name).
+                Index(t, (Coalesce(t.tracking_code, ''), Index.Equality())),
                 Index(t, (t.received, Index.Range())),
                 Index(
                     t, (t.state, Index.Equality(cardinality='low')),

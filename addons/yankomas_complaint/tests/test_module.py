@@ -48,6 +48,24 @@ class YankomasComplaintTestCase(CompanyTestMixin, ModuleTestCase):
             self, 'yankomas.complaint', INTEGRITY_BUTTON_ROLES)
 
     @with_transaction()
+    def test_tracking_code_searched_by_index(self):
+        "The tracking code is searched as it is indexed"
+        # Tryton searches a Char that is not required as COALESCE(col, ''):
+        # an index of the bare column does not serve the public look-up.
+        from sql import Column
+        from trytond.model import Index
+        Complaint = Pool().get('yankomas.complaint')
+        field = Complaint.tracking_code
+
+        def searched(index):
+            column = field._domain_column(
+                '=', Column(index.table, 'tracking_code'))
+            return any(isinstance(usage, Index.Equality)
+                and (str(e), e.params) == (str(column), column.params)
+                for e, usage in index.expressions[:1])
+        self.assertTrue(any(searched(i) for i in Complaint._sql_indexes))
+
+    @with_transaction()
     def test_identifier_types_offered(self):
         "A party's identifier is an NPWP unless the admin allows others"
         Identifier = Pool().get('party.identifier')
