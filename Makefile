@@ -91,6 +91,9 @@ verify: $(DB_STAMP)
 PRODUCTION_DB ?= yankomas
 PRODUCTION_LISTEN ?= 127.0.0.1:8000
 PRODUCTION_WORKERS ?= $(shell nproc)
+# Threads of each worker: a request that waits (the public look-up's floor
+# of time, a lock) holds a thread, not the whole process.
+PRODUCTION_THREADS ?= 4
 PRODUCTION_SINK_PORT ?= 8025
 PRODUCTION_DEMO ?= no
 PRODUCTION_VAR ?= var/production
@@ -130,7 +133,8 @@ production: $(PRODUCTION_STAMP) $(SAO_STAMP) $(ALTCHA_STAMP)
 	@mkdir -p $(PRODUCTION_LOG) $(PRODUCTION_VAR)/mail
 	@echo
 	@echo "Yankomas (production) on http://$(PRODUCTION_LISTEN)/ (database" \
-		"$(PRODUCTION_DB), $(PRODUCTION_WORKERS) workers)"
+		"$(PRODUCTION_DB), $(PRODUCTION_WORKERS) workers of" \
+		"$(PRODUCTION_THREADS) threads)"
 	@echo "Health check: http://$(PRODUCTION_LISTEN)/health"
 	@echo "Logs in $(PRODUCTION_LOG)/"
 	@echo
@@ -147,6 +151,7 @@ production: $(PRODUCTION_STAMP) $(SAO_STAMP) $(ALTCHA_STAMP)
 			$(VENV)/bin/trytond-worker -n 1 -d $(PRODUCTION_DB) :: \
 		$(VENV)/bin/gunicorn --pythonpath tools wsgi:app \
 			--bind $(PRODUCTION_LISTEN) --workers $(PRODUCTION_WORKERS) \
+			--worker-class gthread --threads $(PRODUCTION_THREADS) \
 			--timeout 120 --graceful-timeout 5 --capture-output \
 			--control-socket $(abspath $(PRODUCTION_VAR))/gunicorn.ctl \
 			--error-logfile $(PRODUCTION_LOG)/trytond.log \

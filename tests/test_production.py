@@ -14,7 +14,10 @@ import os
 import signal
 import socket
 import subprocess
+import time
+import urllib.error
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor, wait as wait_all
 
 import pytest
 
@@ -29,6 +32,10 @@ pytestmark = pytest.mark.skipif(BACKEND != 'postgresql',
 
 COMPLAINT = 'yankomas.complaint'
 URI = 'postgresql://'
+WORKERS = 2
+# The public look-up's floor of time in this deployment, long enough for a
+# staff call to be answered while the look-ups wait it out.
+LOOKUP_FLOOR = 6
 
 
 def open_every_day(database):
@@ -76,7 +83,7 @@ class Deployment:
             f'PRODUCTION_DB={self.database}',
             f'PRODUCTION_VAR={self.folder}',
             f'PRODUCTION_LISTEN=127.0.0.1:{port or self.port}',
-            'PRODUCTION_WORKERS=2', 'PRODUCTION_DEMO=yes']
+            f'PRODUCTION_WORKERS={WORKERS}', 'PRODUCTION_DEMO=yes']
 
     def log(self, name):
         return (self.folder / f'{name}.out').open('ab')
@@ -112,7 +119,8 @@ def deployment(tmp_path_factory, mailbox):
     port = _free_port()
     env = production_env(database, TRYTOND_EMAIL__URI=mailbox.uri,
         TRYTOND_EMAIL__FROM='yankomas@imigrasi.example',
-        TRYTOND_WEB__HOSTNAME=f'127.0.0.1:{port}')
+        TRYTOND_WEB__HOSTNAME=f'127.0.0.1:{port}',
+        TRYTOND_YANKOMAS_PUBLIC__LOOKUP_FLOOR=str(LOOKUP_FLOOR))
     deployment = Deployment(folder, database, port, env)
     try:
         deployment.build()
@@ -199,6 +207,30 @@ def test_digest_sent_by_the_queue_worker(deployment, server, mailbox):
         assert mail['subject'] in [m['Subject'] for m in received]
     worker = (deployment.folder / 'log' / 'worker.log').read_text()
     assert f'@{deployment.database}> in ' in worker  # a task it ran
+
+
+def test_public_look_ups_do_not_hold_the_staff(deployment, server):
+    """A look-up waiting out its floor of time holds a thread, not a
+    worker: with twice as many look-ups waiting as there are workers, a
+    staff call is answered while every one of them still waits."""
+    url = (f'{deployment.url}{deployment.database}'
+        '/yankomas/public/track/NOT-A-CODE')
+
+    def look_up():
+        try:
+            urllib.request.urlopen(url, timeout=60)
+        except urllib.error.HTTPError as error:
+            return error.code
+
+    petugas = server.login('petugas')
+    with ThreadPoolExecutor(WORKERS * 2) as pool:
+        look_ups = [pool.submit(look_up) for _ in range(WORKERS * 2)]
+        time.sleep(1)  # for them to reach the workers, within the floor
+        petugas.model('res.user', 'read', [petugas.user_id], ['login'])
+        waiting = sum(not f.done() for f in look_ups)
+        wait_all(look_ups)
+    assert [f.result() for f in look_ups] == [404] * len(look_ups)
+    assert waiting == len(look_ups)
 
 
 def test_logs_to_files(deployment):
