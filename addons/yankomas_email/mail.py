@@ -131,16 +131,25 @@ class Mail(DigestMixin, ServerWrittenMixin, ModelSQL, ModelView):
 
     @classmethod
     def queue_to_complainant(cls, kind, complaint, key, subject, text, html):
-        """Queue a message of kind to the complainant's own e-mail address
-        (none for an anonymous complaint or without an address); the key is
-        sent once. Other modules add their kinds to Mail.kind."""
+        """Queue a message of kind to the complainant (Mail.to_complainant),
+        sent by Tryton's queue once the transaction commits."""
+        message = cls.to_complainant(kind, complaint, key, subject, text, html)
+        if message:
+            cls.queue_sending([message])
+        return message
+
+    @classmethod
+    def to_complainant(cls, kind, complaint, key, subject, text, html):
+        """The new message of kind to the complainant's own e-mail address
+        (none for an anonymous complaint or without an address), saved, not
+        sent; the key is sent once. Other modules add their kinds to
+        Mail.kind."""
         if not complaint.email or cls.search([('key', '=', key)], limit=1):
             return None
         message = cls(company=complaint.company, kind=kind, key=key,
             complaint=complaint, email=complaint.email, subject=subject,
             body_text=text, body_html=html)
         message.save()
-        cls.queue_sending([message])
         return message
 
     @classmethod
@@ -168,24 +177,30 @@ class Mail(DigestMixin, ServerWrittenMixin, ModelSQL, ModelView):
                 order=[('id', 'ASC')], limit=1000))
 
     @classmethod
+    def notice_tasks(cls):
+        """The (model, method) of the queue's tasks that build messages and
+        may be run again (their keys keep them from doubling one); another
+        module adds its own."""
+        return {('yankomas.complaint.step', 'send_handover_notices')}
+
+    @classmethod
     def build_lost_notices(cls):
-        """Run again the hand-over tasks (Step.send_handover_notices) of Tryton's
-        queue still unfinished LOST_AFTER after they were queued: their
-        worker died before committing the notices (a task taken is never
-        taken again), or no worker runs and the server died after the
-        transition's commit. The notices' keys keep a task run twice from
-        doubling one."""
+        """Run again the tasks of Mail.notice_tasks (the hand-over's
+        Step.send_handover_notices) of Tryton's queue still unfinished
+        LOST_AFTER after they were queued: their worker died before
+        committing the notices (a task taken is never taken again), or no
+        worker runs and the server died after the request's commit. The
+        notices' keys keep a task run twice from doubling one."""
         Queue = Pool().get('ir.queue')
         since = dt.datetime.now() - LOST_AFTER
+        rebuilt = cls.notice_tasks()
         for task in Queue.search([
                     ('finished_at', '=', None),
                     ('enqueued_at', '<', since),
                     ], order=[('id', 'ASC')], limit=100):
             data = task.data or {}
-            if (data.get('model') == 'yankomas.complaint.step'
-                    and data.get('method') == 'send_handover_notices'):
-                logger.warning("Hand-over notices of task %s built again",
-                    task.id)
+            if (data.get('model'), data.get('method')) in rebuilt:
+                logger.warning("Notices of task %s built again", task.id)
                 task.run()
 
     @classmethod

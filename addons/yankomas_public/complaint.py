@@ -98,8 +98,9 @@ class Complaint(metaclass=PoolMeta):
     def submit_public(cls, company, values, files):
         """The complaint of the public form's values (form.clean) for the
         office company, with the files [(name, bytes)] as its evidence; the
-        office's complaint officers are told, the complainant gets the
-        confirmation when they gave an e-mail address."""
+        office's complaint officers are told and the complainant gets the
+        confirmation when they gave an e-mail address, by a queued task
+        (tell_web_complaint)."""
         pool = Pool()
         Party = pool.get('party.party')
         Attachment = pool.get('ir.attachment')
@@ -123,25 +124,45 @@ class Complaint(metaclass=PoolMeta):
                             'resource': str(complaint),
                             'data': content,
                             } for name, content in files])
-        complaint._tell_officers()
-        complaint._confirm()
+        cls.__queue__.tell_web_complaint([complaint], Transaction().language)
         return complaint
 
-    def _tell_officers(self):
-        "The hand-over notice of a web complaint to the office's officers."
+    @classmethod
+    def tell_web_complaint(cls, complaints, language):
+        """The queue's task of complaints sent from the website: the
+        hand-over notice to each office's officers and the confirmation to
+        the complainant, in language (the one they used the form in), kept
+        in the log, then sent by this task; nothing of an e-mail is built or
+        sent in the visitor's request. Their keys keep the task run again
+        (Mail.build_lost_notices) from doubling one."""
+        Mail = Pool().get('yankomas.mail')
+        messages = []
+        for complaint in complaints:
+            messages.extend(complaint._officer_notices())
+            with Transaction().set_context(language=language):
+                messages.extend(complaint._confirmation())
+        if messages:
+            # Kept before any is sent: a worker killed while sending leaves
+            # them queued for the scheduler's retry (Mail.send_pending).
+            Transaction().commit()
+            Mail.send(messages)
+
+    def _officer_notices(self):
+        "The hand-over notices of a web complaint to the office's officers."
         Mail = Pool().get('yankomas.mail')
         step = self.current_step
         users = Mail.recipients(self.company, [WEB_STEP_ROLE])
-        if step and users:
-            Mail.queue_notices('web_complaint', self, step, users,
-                'web:%d:%d' % (self.id, step.id), module='yankomas_public')
+        if not (step and users):
+            return []
+        return Mail.notices('web_complaint', self, step, users,
+            'web:%d:%d' % (self.id, step.id), module='yankomas_public')
 
-    def _confirm(self):
-        """The confirmation to the complainant, in the language they used
-        the form in: the number, the tracking code and where to follow it."""
+    def _confirmation(self):
+        """The confirmation to the complainant, in the transaction's
+        language: the number, the tracking code and where to follow it."""
         Mail = Pool().get('yankomas.mail')
         if not self.email:
-            return
+            return []
         values = {
             'number': self.number,
             'code': self.tracking_code,
@@ -159,5 +180,6 @@ class Complaint(metaclass=PoolMeta):
             closing=gettext('yankomas_public.msg_confirmation_closing',
                 **values),
             **values)
-        Mail.queue_to_complainant('confirmation', self,
+        message = Mail.to_complainant('confirmation', self,
             'confirmation:%d' % self.id, subject, text, html)
+        return [message] if message else []

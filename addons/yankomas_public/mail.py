@@ -11,3 +11,8 @@ class Mail(metaclass=PoolMeta):
                 ('web_complaint', "Complaint from the website"),
                 ('confirmation', "Confirmation to the complainant"),
                 ])
+
+    @classmethod
+    def notice_tasks(cls):
+        return super().notice_tasks() | {
+            ('yankomas.complaint', 'tell_web_complaint')}
