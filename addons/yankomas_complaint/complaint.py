@@ -730,17 +730,20 @@ class Complaint(
 
     @classmethod
     def create(cls, vlist):
-        Step = Pool().get('yankomas.complaint.step')
+        pool = Pool()
+        Step = pool.get('yankomas.complaint.step')
+        Link = pool.get('yankomas.complaint.link')
         if Transaction().check_access:
             cls._refuse_server_fields(vlist)
         vlist = [v.copy() for v in vlist]
         cls._prepare_integrity(vlist)
-        complaints = super().create(vlist)
-        steps = [Step.open(c, c.state, c.received) for c in complaints]
-        for complaint, step in zip(complaints, steps):
-            complaint.current_deadline = step.deadline
-        cls._number(complaints)
-        Step.save(steps)
+        with Link.batched():
+            complaints = super().create(vlist)
+            steps = [Step.open(c, c.state, c.received) for c in complaints]
+            for complaint, step in zip(complaints, steps):
+                complaint.current_deadline = step.deadline
+            cls._number(complaints)
+            Step.save(steps)
         return complaints
 
     @classmethod
@@ -933,7 +936,8 @@ class Complaint(
             raise backend.DatabaseOperationalError(
                 "complaint changed concurrently")
         cls._button_checks[action](cls, complaints)
-        with without_check_access():
+        Link = Pool().get('yankomas.complaint.link')
+        with without_check_access(), Link.batched():
             if action == 'refer' and referred_to is not None:
                 cls.write(complaints, {'referred_to': referred_to.strip()})
             cls._advance(complaints, action, note)

@@ -1,8 +1,10 @@
 """The stored hash chain of each complaint (see chain.py for the digests)."""
 from collections import defaultdict
+from contextlib import contextmanager
 
 from sql import For, Null
 from sql.aggregate import Max
+from sql.functions import CurrentTimestamp
 
 from trytond import backend
 from trytond.i18n import gettext
@@ -16,6 +18,9 @@ from .confidentiality import IdentityCopyMixin
 from .record import ServerWrittenMixin
 
 DELETED = {'_deleted': True}
+# The ids a query takes at once (trytond's grouped_slice takes one
+# without a size).
+IDS_AT_ONCE = backend.MAX_QUERY_PARAMS
 # The values of a link that records a row found edited behind the
 # application when the application next wrote it: the edit stays visible.
 MISMATCH = '_mismatch'
@@ -56,7 +61,7 @@ class ChainedMixin:
         result = {}
         with without_check_access(), \
                 Transaction().set_context(active_test=False):
-            for sub_ids in grouped_slice(list(ids)):
+            for sub_ids in grouped_slice(list(ids), IDS_AT_ONCE):
                 existing = cls.search([('id', 'in', list(sub_ids))], order=[])
                 for row in cls.read([r.id for r in existing], names):
                     result[row['id']] = {n: row[n] for n in names}
@@ -75,10 +80,12 @@ class ChainedMixin:
 
     @classmethod
     def write(cls, *args):
+        Link = Pool().get('yankomas.complaint.link')
         records = sum(args[0:None:2], [])
-        before = cls.chain_values([r.id for r in records if r.id >= 0])
+        before = cls.chain_values(
+            [r.id for r in records if r.id >= 0 and not Link.pending(r)])
         super().write(*args)
-        Pool().get('yankomas.complaint.link').add(records, before=before)
+        Link.add(records, before={cls.__name__: before})
 
     @classmethod
     def delete(cls, records):
@@ -150,7 +157,7 @@ class Link(IdentityCopyMixin, ServerWrittenMixin, ModelSQL, ModelView):
             return
         table = Pool().get('yankomas.complaint').__table__()
         cursor = Transaction().connection.cursor()
-        for sub_ids in grouped_slice(sorted(complaint_ids)):
+        for sub_ids in grouped_slice(sorted(complaint_ids), IDS_AT_ONCE):
             cursor.execute(*table.select(table.id,
                     where=reduce_ids(table.id, list(sub_ids)),
                     order_by=table.id.asc, for_=For('UPDATE')))
@@ -173,7 +180,7 @@ class Link(IdentityCopyMixin, ServerWrittenMixin, ModelSQL, ModelView):
         "{complaint id: (position, digest)} of the last links."
         cursor = Transaction().connection.cursor()
         result = {}
-        for sub_ids in grouped_slice(complaint_ids):
+        for sub_ids in grouped_slice(complaint_ids, IDS_AT_ONCE):
             table, query = cls._last_links(
                 lambda t: reduce_ids(t.complaint, list(sub_ids)),
                 ['complaint'])
@@ -188,7 +195,7 @@ class Link(IdentityCopyMixin, ServerWrittenMixin, ModelSQL, ModelView):
         "{record id: payload} of the last link of each record of model."
         cursor = Transaction().connection.cursor()
         result = {}
-        for sub_ids in grouped_slice(ids):
+        for sub_ids in grouped_slice(ids, IDS_AT_ONCE):
             table, query = cls._last_links(
                 lambda t: (t.model == model)
                 & reduce_ids(t.record, list(sub_ids)),
@@ -198,12 +205,48 @@ class Link(IdentityCopyMixin, ServerWrittenMixin, ModelSQL, ModelView):
         return result
 
     @classmethod
+    @contextmanager
+    def batched(cls):
+        """The links of the records created and written within it are added
+        at its end, in one pass over the chains (one read of their heads and
+        of the records, one insert), one link per record for its last state:
+        a transition writes a step, opens another and writes the complaint.
+        Deletions are linked at once, their rows being gone after."""
+        transaction = Transaction()
+        if getattr(transaction, '_yankomas_chain_batch', None) is not None:
+            yield
+            return
+        batch = transaction._yankomas_chain_batch = ({}, defaultdict(dict))
+        try:
+            yield
+        finally:
+            transaction._yankomas_chain_batch = None
+        records, before = batch
+        cls.add(list(records.values()), before=before)
+
+    @classmethod
+    def pending(cls, record):
+        "Whether the record's link waits for the end of a batch."
+        batch = getattr(Transaction(), '_yankomas_chain_batch', None)
+        return bool(batch) and (record.__name__, record.id) in batch[0]
+
+    @classmethod
     def add(cls, records, deleted=False, before=None):
         """Add a link for each record whose stored state differs from its
-        last link (or that is deleted). A record whose row, before this
-        write (before: {id: values}) or deletion, no longer matched its last
-        link gets a mismatch link first, so the next write does not hide an
-        edit made behind the application."""
+        last link (or that is deleted), at once or at the end of the batch
+        (Link.batched) in progress. A record whose row, before this write
+        (before: {model: {id: values}}) or deletion, no longer matched its
+        last link gets a mismatch link first, so the next write does not
+        hide an edit made behind the application."""
+        batch = getattr(Transaction(), '_yankomas_chain_batch', None)
+        if batch is not None and not deleted:
+            waiting, prior = batch
+            for record in records:
+                waiting.setdefault((record.__name__, record.id), record)
+            for model, values in (before or {}).items():
+                for record_id, value in values.items():
+                    prior[model].setdefault(record_id, value)
+            return
         owners = {}
         for record in records:
             complaint = record.chain_complaint
@@ -223,7 +266,7 @@ class Link(IdentityCopyMixin, ServerWrittenMixin, ModelSQL, ModelView):
                 prior[model] = Model.chain_values(ids)
                 values[model] = {i: DELETED for i in ids}
             else:
-                prior[model] = before or {}
+                prior[model] = (before or {}).get(model, {})
                 values[model] = Model.chain_values(ids)
             last[model] = cls.last_payloads(model, ids)
         links = []
@@ -261,8 +304,25 @@ class Link(IdentityCopyMixin, ServerWrittenMixin, ModelSQL, ModelView):
             append(complaint, model, record.id, payload)
             last[model][record.id] = payload
         if links:
-            with without_check_access():
-                cls.create(links)
+            cls._insert(links)
+
+    @classmethod
+    def _insert(cls, links):
+        """Insert the links [{field: value}] in one statement: they are the
+        server's own, computed here, with nothing of Tryton's create to
+        check (and no reading back of what was just written)."""
+        table = cls.__table__()
+        names = sorted(links[0])
+        cursor = Transaction().connection.cursor()
+        user = Transaction().user
+        rows = (backend.MAX_QUERY_PARAMS // (len(names) + 3)
+            if Transaction().database.has_multirow_insert() else 1)
+        for sub_links in grouped_slice(links, rows):
+            cursor.execute(*table.insert(
+                    [table.create_uid, table.create_date]
+                    + [getattr(table, n) for n in names],
+                    [[user, CurrentTimestamp()] + [link[n] for n in names]
+                        for link in sub_links]))
 
     @classmethod
     def redact(cls, complaint_ids, models, reason):
@@ -272,7 +332,7 @@ class Link(IdentityCopyMixin, ServerWrittenMixin, ModelSQL, ModelView):
         before; links made before contents had their own digest stay."""
         table = cls.__table__()
         cursor = Transaction().connection.cursor()
-        for sub_ids in grouped_slice(sorted(complaint_ids)):
+        for sub_ids in grouped_slice(sorted(complaint_ids), IDS_AT_ONCE):
             sub_ids = list(sub_ids)
             last, query = cls._last_links(
                 lambda t: reduce_ids(t.complaint, sub_ids),
