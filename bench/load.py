@@ -732,12 +732,15 @@ def cron_runs(folder, since, until=None):
     return runs
 
 
-def wait_for_digests(database, folder, since, timeout=900, sending=300):
-    """Wait for the first digest job since since (naive local time), then
-    for its e-mails to be sent (sending seconds at most): (its ms, the
-    digests, those still queued, the seconds from since until sent)."""
+def wait_for_digests(database, folder, since, timeout=900, sending=600):
+    """Wait for the first digest job since since (naive local time), which
+    queues one task per office, then for trytond-worker to build and send
+    them (sending seconds at most): (the job's ms, the digests, those
+    still queued, the seconds from since until sent, the tasks, their ms in
+    all)."""
     start = time.monotonic()
     built = mails = waiting = None
+    tasks = (0, 0, 0)
     utc = dt.datetime.utcnow() - (dt.datetime.now() - since)
     while time.monotonic() - start < timeout:
         runs = cron_runs(folder, since)
@@ -749,13 +752,20 @@ def wait_for_digests(database, folder, since, timeout=900, sending=300):
             (mails, waiting), = sql(database, "SELECT count(*),"
                 " count(*) FILTER (WHERE state = 'queued') FROM yankomas_mail"
                 " WHERE kind = 'digest' AND create_date >= %s", (utc,))
-            if not waiting:
+            tasks, = sql(database, "SELECT count(*),"
+                " count(*) FILTER (WHERE finished_at IS NULL),"
+                " COALESCE(SUM(EXTRACT(EPOCH FROM finished_at - dequeued_at))"
+                " * 1000, 0) FROM ir_queue"
+                " WHERE data->>'model' = 'yankomas.digest.period'"
+                " AND enqueued_at >= %s", (utc,))
+            if not waiting and not tasks[1]:
                 break
         gevent.sleep(2)
     if built is not None and mails:
-        print('  digests sent: %d in %.0f s after they were built' % (
-                mails - waiting, time.monotonic() - sending_from))
-    return built, mails, waiting, (dt.datetime.now() - since).total_seconds()
+        print('  digests built and sent: %d in %.0f s after they were'
+            ' queued' % (mails - waiting, time.monotonic() - sending_from))
+    return (built, mails, waiting,
+        (dt.datetime.now() - since).total_seconds(), tasks[0], tasks[2])
 
 
 # -- the data ------------------------------------------------------------
@@ -1094,12 +1104,13 @@ def main():
                 PHASE['digest_cron'], = admin.model('ir.cron', 'search',
                     [('method', '=', 'yankomas.mail|send_digests')], 0, None,
                     None)
-            built, mails, waiting, sent = wait_for_digests(
+            built, mails, waiting, sent, tasks, task_ms = wait_for_digests(
                 database, deployment.folder, since)
-            print('  the day\'s digests built by trytond-cron\'s first run in'
-                ' %s ms (%s e-mails), sent by trytond-worker %.0f s after the'
-                ' start (%s still queued)' % (
-                    '%.0f' % built if built else '?', mails, sent, waiting))
+            print('  the day\'s digests: queued by trytond-cron\'s first run'
+                ' in %s ms (%d tasks), built and sent by trytond-worker in'
+                ' %.0f ms of tasks (%s e-mails), %.0f s after the start (%s'
+                ' still queued)' % ('%.0f' % built if built else '?', tasks,
+                    task_ms, mails, sent, waiting))
             mixes[workers] = [run_phase('mix', MixUser, n, args.duration,
                     [sessions[login] for login in order[:n]], admin)
                 for n in args.users]

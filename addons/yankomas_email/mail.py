@@ -181,12 +181,16 @@ class Mail(DigestMixin, ServerWrittenMixin, ModelSQL, ModelView):
         """The (model, method) of the queue's tasks that build messages and
         may be run again (their keys keep them from doubling one); another
         module adds its own."""
-        return {('yankomas.complaint.step', 'send_handover_notices')}
+        return {
+            ('yankomas.complaint.step', 'send_handover_notices'),
+            ('yankomas.digest.period', 'build'),
+            }
 
     @classmethod
     def build_lost_notices(cls):
         """Run again the tasks of Mail.notice_tasks (the hand-over's
-        Step.send_handover_notices) of Tryton's queue still unfinished
+        Step.send_handover_notices, the digests' DigestPeriod.build) of
+        Tryton's queue still unfinished
         LOST_AFTER after they were queued: their worker died before
         committing the notices (a task taken is never taken again), or no
         worker runs and the server died after the request's commit. The

@@ -24,28 +24,36 @@ class DigestMixin:
 
     @classmethod
     def send_digests(cls):
-        "Queue the digest of each office whose digest time has come."
-        Calendar = Pool().get('company.working_calendar')
+        """Queue the digests of each office whose digest time has come: the
+        scheduler only records the period (yankomas.digest.period) and
+        queues one task per office (DigestPeriod.build), which the queue
+        worker runs, so that the day's first run does not hold the
+        scheduler. A period is queued once: every later run of it returns
+        after one query, before any step or reader is read."""
+        pool = Pool()
+        Calendar = pool.get('company.working_calendar')
+        Period = pool.get('yankomas.digest.period')
         now = clock.now()
+        due = {}
         for calendar in Calendar.search([]):
             period = digest_period(calendar, now)
             if period:
-                cls.queue_digests(calendar, now, *period)
+                due[period[0]] = (calendar, period)
+        if not due:
+            return
+        known = {p.key for p in Period.search([('key', 'in', list(due))])}
+        for key, (calendar, (_, start, end)) in due.items():
+            if key not in known:
+                period, = Period.create([{'key': key}])
+                Period.__queue__.build([period], calendar.id, now, start, end)
 
     @classmethod
-    def queue_digests(cls, calendar, now, key, start, end):
-        """Queue one digest per reader of the office for the period key,
-        from start to end. A period is built once: its first run queues the
-        digest of each reader who has something to read and records the
-        period (yankomas.digest.period); every later run of the period
-        returns at once, before any step is read. Readers whose digest of
-        the period is already queued are skipped, and the open steps are
-        read only when some reader still lacks it."""
-        pool = Pool()
-        User = pool.get('res.user')
-        Period = pool.get('yankomas.digest.period')
-        if Period.search([('key', '=', key)], limit=1):
-            return []
+    def build_digests(cls, calendar, now, key, start, end):
+        """The digests of the office's readers for the period key, from start
+        to end, saved, not sent: one per reader who has something to read.
+        Readers whose digest of the period is already there are skipped, and
+        the open steps are read only when some reader still lacks it."""
+        User = Pool().get('res.user')
         company = calendar.company
         readers = User.search([
                 ('companies', '=', company.id),
@@ -76,8 +84,6 @@ class DigestMixin:
                         recipient=user, email=user.email, subject=subject,
                         body_text=text, body_html=html))
         cls.save(mails)
-        Period.create([{'key': key}])
-        cls.queue_sending(mails)
         return mails
 
 
@@ -99,6 +105,26 @@ class DigestPeriod(ModelSQL):
             ('key_unique', Unique(t, t.key),
                 'yankomas_email.msg_digest_period_unique'),
             ]
+
+    @classmethod
+    def build(cls, periods, calendar_id, now, start, end):
+        """The queue's task of the periods of an office (calendar_id) due at
+        now, from start to end: their digests built and kept, then sent by
+        this task. Their keys keep the task run again
+        (Mail.build_lost_notices) from doubling one."""
+        pool = Pool()
+        Calendar = pool.get('company.working_calendar')
+        Mail = pool.get('yankomas.mail')
+        calendar = Calendar(calendar_id)
+        mails = []
+        for period in periods:
+            mails.extend(Mail.build_digests(
+                    calendar, now, period.key, start, end))
+        if mails:
+            # Kept before any is sent: a worker killed while sending leaves
+            # them queued for the scheduler's retry (Mail.send_pending).
+            Transaction().commit()
+            Mail.send(mails)
 
 
 def digest_period(calendar, now):

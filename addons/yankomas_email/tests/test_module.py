@@ -79,7 +79,8 @@ class YankomasEmailTestCase(CompanyTestMixin, ModuleTestCase):
 
     @with_transaction()
     def test_digest_period_built_once(self):
-        "A digest period already queued reads no step again"
+        """The scheduler queues a period's digests once and builds none; the
+        task reads the steps once, and run again doubles none"""
         import datetime as dt
 
         from company_working_calendar import clock
@@ -89,6 +90,8 @@ class YankomasEmailTestCase(CompanyTestMixin, ModuleTestCase):
         Calendar = pool.get('company.working_calendar')
         Complaint = pool.get('yankomas.complaint')
         Mail = pool.get('yankomas.mail')
+        Period = pool.get('yankomas.digest.period')
+        Queue = pool.get('ir.queue')
         # Monday 6 April 2026: a phone complaint at 09:00 WIB, late by the
         # 13:00 digest; the officer has it to read, the service ambassador
         # nothing (no digest for them, ever).
@@ -102,6 +105,17 @@ class YankomasEmailTestCase(CompanyTestMixin, ModuleTestCase):
         period = mail_digest.digest_period(calendar, now)
         self.assertEqual(period[0], '%d:2026-04-06T13:00' % company.id)
 
+        for minute in range(2):
+            with clock.frozen(now + dt.timedelta(minutes=minute)):
+                Mail.send_digests()
+        tasks = [t for t in Queue.search([])
+            if (t.data['model'], t.data['method'])
+            == ('yankomas.digest.period', 'build')
+            and Period(t.data['instances'][0]).key == period[0]]
+        self.assertEqual(len(tasks), 1)
+        self.assertEqual(tasks[0].data['args'][0], calendar.id)
+        self.assertEqual(Mail.search_count([('kind', '=', 'digest')]), 0)
+
         reads = []
         office_items = mail_digest.office_items
 
@@ -110,15 +124,15 @@ class YankomasEmailTestCase(CompanyTestMixin, ModuleTestCase):
             return office_items(*args)
         mail_digest.office_items = counted
         try:
-            first = Mail.queue_digests(calendar, now, *period)
-            again = Mail.queue_digests(
-                calendar, now + dt.timedelta(minutes=1), *period)
+            first = Mail.build_digests(calendar, now, *period)
         finally:
             mail_digest.office_items = office_items
         self.assertEqual([m.recipient.login for m in first], ['petugas'])
         self.assertIn("Antrean paspor", first[0].body_text)
-        self.assertEqual(again, [])
         self.assertEqual(len(reads), 1)
+        # The task run again (its worker died) doubles none.
+        self.assertEqual(Mail.build_digests(
+                calendar, now + dt.timedelta(minutes=1), *period), [])
         self.assertEqual(Mail.search_count([('kind', '=', 'digest')]), 1)
 
     @with_transaction()
