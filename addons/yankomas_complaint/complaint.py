@@ -1068,10 +1068,16 @@ class Complaint(
     @classmethod
     def _assignee(cls, complaint, step):
         "Who gets a step that comes back down to them: the one who sent it up."
+        Step = Pool().get('yankomas.complaint.step')
         sender = {'resolution': 'intake', 'directed': 'subsection'}.get(step)
-        for previous in reversed(complaint.steps):
-            if previous.step == sender and previous.user:
-                return previous.user
+        if not sender:
+            return None
+        previous = Step.search([
+                ('complaint', '=', complaint.id),
+                ('step', '=', sender),
+                ('user', '!=', None),
+                ], order=[('started', 'DESC'), ('id', 'DESC')], limit=1)
+        return previous[0].user if previous else None
 
     @classmethod
     @ModelView.button_action('yankomas_complaint.wizard_complaint_hold')
