@@ -1,7 +1,6 @@
 # This file is part of yankomas_email.  Its classes are registered in
 # tryton.cfg.
 from trytond.pool import Pool, PoolMeta
-from trytond.transaction import Transaction
 
 from .notice import HANDOVER_NOTICES
 
@@ -46,8 +45,4 @@ class Step(metaclass=PoolMeta):
                     action, step.complaint, step,
                     Mail.recipients(company, [role]),
                     key='notice:%d' % step.id))
-        if messages:
-            # Kept before any is sent: a worker killed while sending leaves
-            # them queued for the scheduler's retry (Mail.send_pending).
-            Transaction().commit()
-            Mail.send(messages)
+        Mail.send_built(messages)

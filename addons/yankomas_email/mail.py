@@ -161,6 +161,15 @@ class Mail(DigestMixin, ServerWrittenMixin, ModelSQL, ModelView):
             cls.__queue__.send_queued(messages)
 
     @classmethod
+    def send_built(cls, messages):
+        """Send the messages a queue task has just built: committed first,
+        so that a worker killed while sending leaves them queued for the
+        scheduler's retry (Mail.send_pending)."""
+        if messages:
+            Transaction().commit()
+            cls.send(messages)
+
+    @classmethod
     def send_queued(cls, messages):
         "The queue's task: send those of the messages still to send."
         cls.send(cls.browse(cls.search([

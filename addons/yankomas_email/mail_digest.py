@@ -42,10 +42,10 @@ class DigestMixin:
         if not due:
             return
         known = {p.key for p in Period.search([('key', 'in', list(due))])}
-        for key, (calendar, (_, start, end)) in due.items():
-            if key not in known:
-                period, = Period.create([{'key': key}])
-                Period.__queue__.build([period], calendar.id, now, start, end)
+        for period in Period.create(
+                [{'key': k} for k in due if k not in known]):
+            calendar, (_, start, end) = due[period.key]
+            Period.__queue__.build([period], calendar.id, now, start, end)
 
     @classmethod
     def build_digests(cls, calendar, now, key, start, end):
@@ -120,11 +120,7 @@ class DigestPeriod(ModelSQL):
         for period in periods:
             mails.extend(Mail.build_digests(
                     calendar, now, period.key, start, end))
-        if mails:
-            # Kept before any is sent: a worker killed while sending leaves
-            # them queued for the scheduler's retry (Mail.send_pending).
-            Transaction().commit()
-            Mail.send(mails)
+        Mail.send_built(mails)
 
 
 def digest_period(calendar, now):

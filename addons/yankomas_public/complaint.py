@@ -141,11 +141,7 @@ class Complaint(metaclass=PoolMeta):
             messages.extend(complaint._officer_notices())
             with Transaction().set_context(language=language):
                 messages.extend(complaint._confirmation())
-        if messages:
-            # Kept before any is sent: a worker killed while sending leaves
-            # them queued for the scheduler's retry (Mail.send_pending).
-            Transaction().commit()
-            Mail.send(messages)
+        Mail.send_built(messages)
 
     def _officer_notices(self):
         "The hand-over notices of a web complaint to the office's officers."
