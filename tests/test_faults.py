@@ -2,7 +2,8 @@
 
 The test starts each process of `make production` itself, as the Makefile
 does (PYTHONOPTIMIZE=1, config/production.conf): gunicorn with two workers
-on tools/wsgi.py, trytond-cron and trytond-worker, so that each can be
+(4 threads each) on tools/wsgi.py, trytond-cron and trytond-worker, so
+that each can be
 killed (kill -9) and started again on its own, on a database of its own
 with the demo office (make production-database), e-mail going to a real
 SMTP server in this process that accepts each message slowly. Then:
@@ -10,6 +11,8 @@ SMTP server in this process that accepts each message slowly. Then:
 * a WSGI worker killed during a load of intakes: every acknowledged
   complaint is there with its number and its one open step, nothing is
   half-written, a failed request got an error, never a wrong answer;
+* the clerks of one office creating at the same moment: each waits for the
+  office's register and none is refused;
 * the SMTP server down, then up: the messages wait, failed with their
   error and their attempts counted, and the scheduler's retry delivers
   each one once;
@@ -67,7 +70,7 @@ _spec.loader.exec_module(together)
 
 class Node:
     """The processes of `make production` on database, each started by the
-    test: gunicorn (2 workers), trytond-cron, trytond-worker."""
+    test: gunicorn (2 workers of 4 threads), trytond-cron, trytond-worker."""
 
     def __init__(self, folder, database, port, env):
         self.folder, self.database, self.env = folder, database, env
@@ -77,6 +80,7 @@ class Node:
         self.commands = {
             'gunicorn': [BIN / 'gunicorn', '--pythonpath', 'tools',
                 'wsgi:app', '--bind', f'127.0.0.1:{port}', '--workers', '2',
+                '--worker-class', 'gthread', '--threads', '4',
                 '--timeout', '120', '--graceful-timeout', '5',
                 '--capture-output', '--error-logfile', log / 'trytond.log',
                 '--access-logfile', log / 'access.log',
@@ -369,6 +373,42 @@ def test_wsgi_worker_killed_during_intakes(node, server):
             *sorted(row[1] for row in stored.values())], env=node.env,
         cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert verify.returncode == 0, verify.stdout + verify.stderr
+
+
+def test_one_office_intakes_wait_for_the_register(node, server):
+    """Eight petugas of one office send ten complaints each in one call (a
+    batch of letters), at the same moment, four times: they share the
+    office's gapless register, and each waits its turn instead of being
+    refused (trytond alone tries its lock for 0.2 s, then answers 503)"""
+    clients = [server.login('petugas') for _ in range(8)]
+    form = dict(complete_form(clients[0]), channel='letter')
+    rounds, batch = 4, 10
+    barrier = threading.Barrier(len(clients))
+    answers = []
+
+    def intakes(n, client):
+        for i in range(rounds):
+            barrier.wait(120)
+            try:
+                answers.append(client.model(COMPLAINT, 'create', [
+                            dict(form, subject=f'Giliran nomor {n}-{i}-{k}')
+                            for k in range(batch)]))
+            except Exception as error:
+                answers.append(error)
+
+    threads = [threading.Thread(target=intakes, args=(n, c))
+        for n, c in enumerate(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(600)
+    refused = [a for a in answers if not isinstance(a, list)]
+    assert not refused, (refused, node.logs())
+    made = len(clients) * rounds * batch
+    assert sum(len(a) for a in answers) == made
+    numbers = {n for n, in server.sql('SELECT number FROM yankomas_complaint'
+            " WHERE subject LIKE 'Giliran nomor %%'")}
+    assert len(numbers) == made and None not in numbers, numbers
 
 
 def test_smtp_down_then_up(node, server, smtp):

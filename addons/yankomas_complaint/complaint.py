@@ -17,7 +17,7 @@ from trytond.transaction import Transaction, without_check_access
 
 from company_working_calendar import clock
 
-from . import bounds, identity, serialise, tracking
+from . import bounds, identity, register_queue, serialise, tracking
 from .identity import IDENTITY_FIELDS
 from .bounds import SIZES
 from .link import ChainedMixin
@@ -713,7 +713,9 @@ class Complaint(
         the register has no holes, and an error never names a number."""
         pool = Pool()
         Configuration = pool.get('yankomas.configuration')
+        Sequence = pool.get('ir.sequence.strict')
         configuration = Configuration(1)
+        sequences = []
         for complaint in complaints:
             company = complaint.company
             sequence = configuration.get_multivalue(
@@ -723,6 +725,10 @@ class Complaint(
                 raise ComplaintSequenceMissing(gettext(
                         'yankomas_complaint.msg_complaint_sequence_missing',
                         company=company.rec_name))
+            sequences.append(sequence)
+        register_queue.take(Sequence, list(set(sequences)))
+        for complaint, sequence in zip(complaints, sequences):
+            company = complaint.company
             with Transaction().set_context(company=company.id):
                 complaint.number = sequence.get()
         with without_check_access():
