@@ -383,25 +383,15 @@ def test_one_office_intakes_wait_for_the_register(node, server):
     clients = [server.login('petugas') for _ in range(8)]
     form = dict(complete_form(clients[0]), channel='letter')
     rounds, batch = 4, 10
-    barrier = threading.Barrier(len(clients))
+
+    def batch_of(n, i, client):
+        return lambda: client.model(COMPLAINT, 'create', [
+                dict(form, subject=f'Giliran nomor {n}-{i}-{k}')
+                for k in range(batch)])
+
     answers = []
-
-    def intakes(n, client):
-        for i in range(rounds):
-            barrier.wait(120)
-            try:
-                answers.append(client.model(COMPLAINT, 'create', [
-                            dict(form, subject=f'Giliran nomor {n}-{i}-{k}')
-                            for k in range(batch)]))
-            except Exception as error:
-                answers.append(error)
-
-    threads = [threading.Thread(target=intakes, args=(n, c))
-        for n, c in enumerate(clients)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(600)
+    for i in range(rounds):
+        answers += race(*(batch_of(n, i, c) for n, c in enumerate(clients)))
     refused = [a for a in answers if not isinstance(a, list)]
     assert not refused, (refused, node.logs())
     made = len(clients) * rounds * batch

@@ -89,7 +89,9 @@ def wait_for_turn(table, ids):
 
 
 def end_turn():
-    "Let the next intake in the queue go."
+    """Let the next intake in the queue go. A turn whose transaction never
+    came back to take() (its start failed) is let go by the thread's next
+    intake, and meanwhile the others' wait ends after patience()."""
     held = getattr(_turn, 'held', None)
     if held:
         _turn.held = None
