@@ -3,10 +3,10 @@
 The test starts each process of `make production` itself, as the Makefile
 does (PYTHONOPTIMIZE=1, config/production.conf): gunicorn with two workers
 (4 threads each) on tools/wsgi.py, trytond-cron and trytond-worker, so
-that each can be
-killed (kill -9) and started again on its own, on a database of its own
-with the demo office (make production-database), e-mail going to a real
-SMTP server in this process that accepts each message slowly. Then:
+that each can be killed (kill -9) and started again on its own, on a
+database of its own with the demo office (make production-database),
+e-mail going to a real SMTP server in this process that accepts each
+message slowly. Then:
 
 * a WSGI worker killed during a load of intakes: every acknowledged
   complaint is there with its number and its one open step, nothing is

@@ -726,7 +726,7 @@ class Complaint(
                         'yankomas_complaint.msg_complaint_sequence_missing',
                         company=company.rec_name))
             sequences.append(sequence)
-        register_queue.take(Sequence, list(set(sequences)))
+        register_queue.take(Sequence, sequences)
         for complaint, sequence in zip(complaints, sequences):
             company = complaint.company
             with Transaction().set_context(company=company.id):

@@ -45,8 +45,8 @@ class Taken(TransactionError):
 
 
 def take(Sequence, sequences):
-    """Hold the rows of the strict sequences until the commit (the
-    transaction started again with them when it did not)."""
+    """Hold the rows of the strict sequences (repeats allowed) until the
+    commit (the transaction started again with them when it did not)."""
     try:
         Sequence.lock(sequences)
     except TransactionError as error:
